@@ -50,6 +50,13 @@ function register<T extends z.ZodType>(type: T, meta: ColumnMeta): T {
   return type;
 }
 
+function wholeNumber(o: { min?: number; max?: number }) {
+  let t = z.number().int('must be a whole number');
+  if (o.min !== undefined) t = t.min(o.min, `must be at least ${o.min}`);
+  if (o.max !== undefined) t = t.max(o.max, `must be at most ${o.max}`);
+  return t;
+}
+
 const required = {
   id: (doc: string, o: Opts = {}) =>
     register(z.string().min(1, 'must not be empty'), { kind: 'id', doc, ru: o.ru ?? [], ref: o.ref }),
@@ -65,12 +72,8 @@ const required = {
     if (o.gt !== undefined) t = t.gt(o.gt, `must be greater than ${o.gt}`);
     return register(t, { kind: 'number', doc, ru: o.ru ?? [], min: o.min ?? o.gt, max: o.max });
   },
-  integer: (doc: string, o: Opts & { min?: number; max?: number } = {}) => {
-    let t = z.number().int('must be a whole number');
-    if (o.min !== undefined) t = t.min(o.min, `must be at least ${o.min}`);
-    if (o.max !== undefined) t = t.max(o.max, `must be at most ${o.max}`);
-    return register(t, { kind: 'integer', doc, ru: o.ru ?? [], min: o.min, max: o.max });
-  },
+  integer: (doc: string, o: Opts & { min?: number; max?: number } = {}) =>
+    register(wholeNumber(o), { kind: 'integer', doc, ru: o.ru ?? [], min: o.min, max: o.max }),
   money: (doc: string, o: Opts = {}) => register(z.number(), { kind: 'money', doc, ru: o.ru ?? [] }),
   enumOf: <const V extends readonly [string, ...string[]]>(
     values: V,
@@ -100,14 +103,17 @@ const optional = {
     if (o.max !== undefined) t = t.max(o.max, `must be at most ${o.max}`);
     return register(t.optional(), { kind: 'number', doc, ru: o.ru ?? [], min: o.min, max: o.max });
   },
-  integer: (doc: string, o: Opts & { min?: number; max?: number; def?: number } = {}) => {
-    let t = z.number().int('must be a whole number');
-    if (o.min !== undefined) t = t.min(o.min, `must be at least ${o.min}`);
-    if (o.max !== undefined) t = t.max(o.max, `must be at most ${o.max}`);
-    const meta: ColumnMeta = { kind: 'integer', doc, ru: o.ru ?? [], min: o.min, max: o.max };
-    if (o.def !== undefined) return register(t.default(o.def), { ...meta, defaultValue: o.def });
-    return register(t.optional(), meta);
-  },
+  integer: (doc: string, o: Opts & { min?: number; max?: number } = {}) =>
+    register(wholeNumber(o).optional(), { kind: 'integer', doc, ru: o.ru ?? [], min: o.min, max: o.max }),
+  integerOr: (def: number, doc: string, o: Opts & { min?: number; max?: number } = {}) =>
+    register(wholeNumber(o).default(def), {
+      kind: 'integer',
+      doc,
+      ru: o.ru ?? [],
+      min: o.min,
+      max: o.max,
+      defaultValue: def,
+    }),
   /** Blank money is 0 (SPEC §2 defaults). */
   money: (doc: string, o: Opts = {}) =>
     register(z.number().default(0), { kind: 'money', doc, ru: o.ru ?? [], defaultValue: 0 }),
@@ -125,13 +131,23 @@ const optional = {
     values: V,
     labelsRu: Record<V[number], string>,
     doc: string,
-    o: Opts & { def?: V[number] } = {},
-  ) => {
-    const meta: ColumnMeta = { kind: 'enum', doc, ru: o.ru ?? [], values, labelsRu };
-    if (o.def !== undefined)
-      return register(z.enum(values).default(o.def as never), { ...meta, defaultValue: o.def });
-    return register(z.enum(values).optional(), meta);
-  },
+    o: Opts = {},
+  ) => register(z.enum(values).optional(), { kind: 'enum', doc, ru: o.ru ?? [], values, labelsRu }),
+  enumOr: <const V extends readonly [string, ...string[]]>(
+    values: V,
+    labelsRu: Record<V[number], string>,
+    def: V[number],
+    doc: string,
+    o: Opts = {},
+  ) =>
+    register(z.enum(values).default(def as never), {
+      kind: 'enum',
+      doc,
+      ru: o.ru ?? [],
+      values,
+      labelsRu,
+      defaultValue: def,
+    }),
 };
 
 export const col = { required, optional, register };

@@ -98,11 +98,10 @@ export const teamRow = z.object({
   name: req.text('Full name.', { ru: RU.name }),
   role: req.enumOf(ROLES, ROLE_RU, 'Role in the key account team.', { ru: ['роль'] }),
   email: opt.text('Work e-mail.', { ru: ['почта'] }),
-  professionalism: opt.integer('Professionalism 1–5; raises the workload capacity.', {
+  professionalism: opt.integerOr(3, 'Professionalism 1–5; raises the workload capacity.', {
     ru: ['профессионализм'],
     min: 1,
     max: 5,
-    def: 3,
   }),
   has_support_staff: opt.bool('Support staff take administration off this person.', false, {
     ru: ['есть_ассистент'],
@@ -118,10 +117,7 @@ export const accountRow = z.object({
     ref: 'team.member_id',
   }),
   since: req.date('Date the client relationship started.', { ru: ['клиент_с'] }),
-  status: opt.enumOf(ACCOUNT_STATUSES, STATUS_RU, 'Relationship status.', {
-    ru: ['статус'],
-    def: 'active',
-  }),
+  status: opt.enumOr(ACCOUNT_STATUSES, STATUS_RU, 'active', 'Relationship status.', { ru: ['статус'] }),
   lost_on: opt.date('Date the client was lost (status lost).', { ru: ['потерян'] }),
   industry: opt.text('Industry.', { ru: ['отрасль'] }),
   region: opt.text('Region.', { ru: RU.region }),

@@ -1,0 +1,82 @@
+/** Dashboard figures: this period against the previous one, and the segment × position grid. */
+import type { Portfolio, Segment, SupplierPosition } from '../domain/types.ts';
+import { parsePeriod } from '../schema/period.ts';
+import { fromCents, toCents } from '../domain/money.ts';
+
+export interface PeriodTotals {
+  period: string | null;
+  revenue: number | null;
+  nopat: number | null;
+}
+
+/** The period before `period` of the same grain among the portfolio's periods. */
+export function previousPeriod(p: Portfolio, period: string | null): string | null {
+  const info = period ? parsePeriod(period) : undefined;
+  if (!info) return null;
+  const same = p.periods.filter((x) => parsePeriod(x)?.grain === info.grain);
+  const i = same.indexOf(info.id);
+  return i > 0 ? (same[i - 1] ?? null) : null;
+}
+
+export function periodTotals(p: Portfolio, period: string | null): PeriodTotals {
+  if (!period) return { period, revenue: null, nopat: null };
+  let revenue = 0;
+  let nopat = 0;
+  let any = false;
+  for (const a of p.accounts) {
+    const ap = a.periods.find((x) => x.period === period);
+    if (!ap?.profit) continue;
+    any = true;
+    revenue += toCents(ap.profit.revenue);
+    nopat += toCents(ap.profit.nopat);
+  }
+  return any ? { period, revenue: fromCents(revenue), nopat: fromCents(nopat) } : { period, revenue: null, nopat: null };
+}
+
+export type GridSegment = Segment | 'unscored';
+export type GridPosition = SupplierPosition | 'none';
+
+/** Accounts (active and prospects) per segment and supplier position in the current period. */
+export function segmentPositionGrid(p: Portfolio): Map<GridSegment, Map<GridPosition, number>> {
+  const grid = new Map<GridSegment, Map<GridPosition, number>>();
+  for (const a of p.accounts) {
+    if (a.status === 'lost') continue;
+    const s: GridSegment = a.current.segment.segment ?? 'unscored';
+    const pos: GridPosition = a.current.position?.position ?? 'none';
+    const row = grid.get(s) ?? new Map<GridPosition, number>();
+    row.set(pos, (row.get(pos) ?? 0) + 1);
+    grid.set(s, row);
+  }
+  return grid;
+}
+
+export function change(now: number | null, before: number | null): number | null {
+  if (now == null || before == null || before === 0) return null;
+  return (now - before) / Math.abs(before);
+}
+
+export interface WhaleSeriesPoint {
+  rank: number;
+  label: string;
+  share: number;
+}
+
+/**
+ * The whale curve for a chart: cumulative share of NOPAT by account rank, thinned to at most
+ * `max` points on big portfolios (keeping the first, the peak and the last) so pages stay light.
+ */
+export function whaleSeries(p: Portfolio, max = 120): WhaleSeriesPoint[] {
+  const pts = p.whale.points.filter((x) => x.cumulative_share !== null);
+  const keep = new Set<number>([0, pts.length - 1]);
+  const peak = p.whale.peak_rank;
+  if (peak) keep.add(peak - 1);
+  const step = Math.max(1, Math.ceil(pts.length / max));
+  for (let i = 0; i < pts.length; i += step) keep.add(i);
+  return [...keep]
+    .filter((i) => i >= 0 && i < pts.length)
+    .sort((a, b) => a - b)
+    .map((i) => {
+      const x = pts[i]!;
+      return { rank: x.rank, label: p.accountIndex.get(x.account_id)?.name ?? x.account_id, share: x.cumulative_share! };
+    });
+}

@@ -1,0 +1,145 @@
+/**
+ * The built demo portal in Chromium: every page kind loads with no console error and no
+ * failed request, search finds accounts by Russian and English names, filters and the CSV
+ * export work, and axe-core finds no serious or critical accessibility violation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { serve } from '../../scripts/lib/serve.ts';
+import { SITE_DIR } from '../support/paths.ts';
+
+interface ExportRow {
+  account_id: string;
+  name: string;
+  kam_id: string;
+  segment: string | null;
+  status: string;
+}
+
+const require = createRequire(import.meta.url);
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+let accounts: ExportRow[];
+
+beforeAll(async () => {
+  accounts = JSON.parse(await readFile(`${SITE_DIR}/exports/accounts.json`, 'utf8')) as ExportRow[];
+  server = await serve(SITE_DIR);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Open a page and collect every console error and failed request while it loads. */
+async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ acceptDownloads: true });
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  return { page, problems };
+}
+
+async function axe(page: Page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    return w.axe.run({ resultTypes: ['violations'] });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('every page kind', () => {
+  it('loads cleanly and passes axe', async () => {
+    const first = accounts.find((a) => a.segment === 'key') ?? accounts[0]!;
+    const pages = [
+      '/',
+      '/accounts/',
+      `/accounts/${first.account_id}/`,
+      '/matrix/',
+      '/positioning/',
+      '/portfolio/',
+      '/team/',
+      `/team/${first.kam_id}/`,
+      '/voc/',
+      '/quality/',
+      '/playbooks/',
+      '/playbooks/en/segment-key/',
+      '/playbooks/ru/segment-key/',
+      '/search/',
+    ];
+    const report: string[] = [];
+    for (const path of pages) {
+      const { page, problems } = await open(path);
+      expect(await page.locator('h1').first().textContent(), path).toBeTruthy();
+      const violations = await axe(page);
+      report.push(...problems.map((p) => `${path}: ${p}`), ...violations.map((v) => `${path}: axe ${v}`));
+      await page.close();
+    }
+    expect(report).toEqual([]);
+  });
+});
+
+describe('search', () => {
+  it('finds accounts by a Russian and by an English name', async () => {
+    const russian = accounts.find((a) => /[а-яё]/i.test(a.name));
+    const english = accounts.find((a) => /^[A-Za-z]/.test(a.name) && !/[а-яё]/i.test(a.name));
+    expect(russian, 'the demo has a Russian-named account').toBeDefined();
+    expect(english, 'the demo has an English-named account').toBeDefined();
+    for (const a of [russian!, english!]) {
+      const word = a.name.replace(/[«»"]/g, '').split(/[\s-]+/).find((w) => w.length >= 4)!;
+      const { page, problems } = await open(`/search/?q=${encodeURIComponent(word)}`);
+      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+      const titles = await page.locator('.pagefind-ui__result-link').allTextContents();
+      expect(titles.join(' | '), `search for "${word}"`).toContain(a.name);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
+describe('accounts table', () => {
+  it('filters by segment from the URL and by the drop-down, and exports the rows shown', async () => {
+    const keyCount = accounts.filter((a) => a.segment === 'key').length;
+    expect(keyCount).toBeGreaterThan(0);
+    const { page } = await open('/accounts/?segment=key');
+    await expect.poll(() => page.locator('#accounts-table tbody tr:visible').count()).toBe(keyCount);
+
+    await page.selectOption('select[name=segment]', 'maintained');
+    const maintained = accounts.filter((a) => a.segment === 'maintained').length;
+    await expect.poll(() => page.locator('#accounts-table tbody tr:visible').count()).toBe(maintained);
+    expect(await page.locator('[data-count-for=accounts-table]').textContent()).toBe(String(maintained));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export-for=accounts-table]')]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines[0]).toContain('segment');
+    expect(lines).toHaveLength(maintained + 1);
+    await page.close();
+  });
+
+  it('sorts by a column when its header is clicked', async () => {
+    const { page } = await open('/accounts/');
+    await page.click('th[data-csv=nopat_12m] button');
+    await page.click('th[data-csv=nopat_12m] button');
+    const values = await page.$$eval('#accounts-table tbody tr td:nth-child(9)', (tds) =>
+      tds.map((td) => (td as HTMLElement).dataset.value ?? '').filter((v) => v !== '').map(Number),
+    );
+    expect(values.length).toBeGreaterThan(2);
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
+    await page.close();
+  });
+});

@@ -1,0 +1,22 @@
+/** Where the test build of the demo portal lives (shared by global setup and tests). */
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SITE_ROOT = resolve(ROOT, 'test-results/site');
+export const SITE_DIR = resolve(SITE_ROOT, 'dist');
+export const SHARE_DIR = resolve(SITE_ROOT, 'dist-share');
+/** A fixed "today" so overdue commitments are the same on every run. */
+export const TEST_TODAY = '2026-11-27';
+export const TEST_SECRET = 'test-share-secret-not-for-production';
+
+export function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    TZ: 'UTC',
+    KAM_TODAY: TEST_TODAY,
+    KAM_SHARE_SECRET: TEST_SECRET,
+    KAM_OUT_DIR: SITE_DIR,
+    KAM_SHARE_DIR: SHARE_DIR,
+    ...extra,
+  };
+}
