@@ -1,0 +1,10 @@
+/** Public API of the domain core. */
+export * from './types.ts';
+export { computePortfolio } from './portfolio.ts';
+export { resolveToday } from './today.ts';
+export { WORKLOAD_MODEL } from './workload.ts';
+export { NEW_KEY_TENURE_YEARS } from './retention.ts';
+export { FINDINGS, formatMessage, type FindingCode } from './findings.ts';
+export { classifySegment } from './segmentation.ts';
+export { classifyPosition } from './positioning.ts';
+export { roundHalfUp, toCents, fromCents } from './money.ts';

@@ -1,0 +1,120 @@
+/**
+ * Machine-readable exports (SPEC §4), pure: the lead writes them to `dist/exports/`.
+ * Money is already 2-decimal and A/S 4-decimal in the Portfolio; exports only pick fields.
+ */
+import type { AccountStatus } from '../schema/index.ts';
+import type { Portfolio, Segment, SupplierPosition } from '../domain/types.ts';
+import { toCsv, type CsvColumn } from './csv.ts';
+
+export interface AccountExportRow {
+  account_id: string;
+  name: string;
+  kam_id: string;
+  status: AccountStatus;
+  /** The current period (null when the portfolio has none). */
+  period: string | null;
+  attractiveness: number | null;
+  strength: number | null;
+  segment: Segment | null;
+  supplier_position: SupplierPosition | null;
+  revenue: number | null;
+  operating_profit: number | null;
+  nopat: number | null;
+  share_of_wallet: number | null;
+  clv: number | null;
+  open_commitments: number;
+  overdue_commitments: number;
+  /** Σ client_value of all the account's dossier rows. */
+  dossier_client_value: number;
+  industry: string | null;
+  region: string | null;
+}
+
+/** One record per account — every account, lost and prospects included — for the current period. */
+export function accountsExport(p: Portfolio): AccountExportRow[] {
+  return p.accounts.map((a) => {
+    const cur = a.current;
+    return {
+      account_id: a.account_id,
+      name: a.name,
+      kam_id: a.kam_id,
+      status: a.status,
+      period: p.current_period,
+      attractiveness: cur.segment.attractiveness,
+      strength: cur.segment.strength,
+      segment: cur.segment.segment,
+      supplier_position: cur.position?.position ?? null,
+      revenue: cur.profit?.revenue ?? null,
+      operating_profit: cur.profit?.operating_profit ?? null,
+      nopat: cur.profit?.nopat ?? null,
+      share_of_wallet: a.share_of_wallet,
+      clv: a.clv,
+      open_commitments: a.commitment_stats.open,
+      overdue_commitments: a.commitment_stats.overdue,
+      dossier_client_value: a.dossier.totals.client_value,
+      industry: a.account.industry ?? null,
+      region: a.account.region ?? null,
+    };
+  });
+}
+
+const ACCOUNT_FIELDS = [
+  'account_id',
+  'name',
+  'kam_id',
+  'status',
+  'period',
+  'attractiveness',
+  'strength',
+  'segment',
+  'supplier_position',
+  'revenue',
+  'operating_profit',
+  'nopat',
+  'share_of_wallet',
+  'clv',
+  'open_commitments',
+  'overdue_commitments',
+  'dossier_client_value',
+  'industry',
+  'region',
+] as const satisfies readonly (keyof AccountExportRow)[];
+
+export const ACCOUNT_CSV_COLUMNS: CsvColumn<AccountExportRow>[] = ACCOUNT_FIELDS.map((f) => ({
+  header: f,
+  value: f,
+}));
+
+export function accountsCsv(p: Portfolio): string {
+  return toCsv(ACCOUNT_CSV_COLUMNS, accountsExport(p));
+}
+
+export interface HistoryExportEntry {
+  account_id: string;
+  name: string;
+  /** Every period with at least one score row for the account, oldest first. */
+  periods: {
+    period: string;
+    attractiveness: number | null;
+    strength: number | null;
+    segment: Segment | null;
+  }[];
+}
+
+/** Per account, per period: attractiveness, strength and segment (null when unscored). */
+export function historyExport(p: Portfolio): HistoryExportEntry[] {
+  return p.accounts.map((a) => ({
+    account_id: a.account_id,
+    name: a.name,
+    periods: a.periods
+      .filter((ap) => ap.segment.attractiveness_coverage > 0 || ap.segment.strength_coverage > 0)
+      .map((ap) => ({
+        period: ap.period,
+        attractiveness: ap.segment.attractiveness,
+        strength: ap.segment.strength,
+        segment: ap.segment.segment,
+      })),
+  }));
+}
+
+export { toCsv, type CsvColumn } from './csv.ts';

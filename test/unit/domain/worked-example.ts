@@ -1,0 +1,150 @@
+/**
+ * A portfolio small enough to compute by hand: four accounts, scores in 2025-Q2 and 2026-Q2.
+ * The hand calculation is in worked-example.test.ts. Defaults: thresholds 5, tax 0.2,
+ * discount 0.1, reinvestment share 0.1, base pay cap 0.7; current period = latest scored.
+ */
+import {
+  answer,
+  account,
+  commitment,
+  contact,
+  criterion,
+  datasets,
+  dossier,
+  financial,
+  kpi,
+  member,
+  pay,
+  positioning,
+  scores,
+  survey,
+} from './factories.ts';
+
+export const TODAY = '2026-07-15';
+
+export const example = datasets({
+  team: [
+    member('k1', { name: 'Anna' }),
+    member('k2', { name: 'Boris', professionalism: 5, has_support_staff: true }),
+  ],
+  accounts: [
+    account('a1', {
+      name: 'ACME',
+      kam_id: 'k1',
+      since: '2024-09-01',
+      potential: 1_000_000,
+      wallet: 500_000,
+      industry: 'steel',
+    }),
+    account('a2', { name: 'Beta', kam_id: 'k1', since: '2025-03-01' }),
+    account('a3', {
+      name: 'Гамма',
+      kam_id: 'k2',
+      since: '2018-06-01',
+      status: 'lost',
+      lost_on: '2026-02-10',
+    }),
+    account('a4', { name: '=Delta', kam_id: 'k2', since: '2026-05-01', status: 'prospect' }),
+  ],
+  criteria: [
+    criterion('A1', 'attractiveness', 2),
+    criterion('A2', 'attractiveness', 1),
+    criterion('S1', 'strength', 1),
+    criterion('S2', 'strength', 1),
+  ],
+  scores: [
+    ...scores('a1', '2025-Q2', { A1: 7, A2: 4, S1: 5, S2: 5 }),
+    ...scores('a1', '2026-Q2', { A1: 8, A2: 5, S1: 6, S2: 4 }),
+    ...scores('a2', '2025-Q2', { A1: 7, A2: 7, S1: 2, S2: 3 }),
+    ...scores('a2', '2026-Q2', { A1: 6, A2: 3, S1: 7, S2: 8 }),
+    ...scores('a3', '2025-Q2', { A1: 6, A2: 6, S1: 6, S2: 6 }),
+    ...scores('a3', '2026-Q2', { A1: 2, A2: 2, S1: 9, S2: 7 }),
+    ...scores('a4', '2025-Q2', { A2: 9 }),
+    ...scores('a4', '2026-Q2', { A1: 7, S1: 4 }),
+  ],
+  positioning: [
+    positioning('a1', '2025-Q2', 2, 2),
+    positioning('a1', '2026-Q2', 7, 6),
+    positioning('a2', '2026-Q2', 3, 5),
+    positioning('a3', '2026-Q2', 5, 2),
+  ],
+  financials: [
+    financial('a1', '2025-Q2', { revenue_goods: 90_000, cogs: 50_000 }),
+    financial('a1', '2025-Q4', { revenue_goods: 10_000.05, cogs: 0.1 }),
+    financial('a1', '2026-Q2', {
+      revenue_goods: 100_000.1,
+      revenue_services: 20_000.2,
+      revenue_ip: 5_000.3,
+      cogs: 60_000.05,
+      service_cost: 10_000,
+      acquisition_cost: 1_000,
+      knowledge_cost: 2_000.55,
+      relationship_cost: 3_000,
+    }),
+    financial('a2', '2026-Q2', {
+      revenue_goods: 30_000,
+      cogs: 25_000,
+      service_cost: 6_000,
+      relationship_cost: 1_500.25,
+    }),
+    financial('a3', '2025-Q2', { revenue_goods: 40_000, cogs: 30_000 }),
+    financial('a3', '2025-Q3', { revenue_goods: 50_000, cogs: 40_000, service_cost: 3_333.33 }),
+  ],
+  dossier: [
+    dossier('e1', 'a1', {
+      date: '2025-05-01',
+      category: 'investment',
+      cost: 1_000.1,
+      client_value: 5_000.2,
+      validated: true,
+    }),
+    dossier('e2', 'a1', { date: '2025-03-01', category: 'training', cost: 500, client_value: 1_500 }),
+    dossier('e3', 'a1', { date: '2024-09-01', category: 'history', title: 'First order' }),
+    dossier('e4', 'a1', {
+      date: '2026-01-01',
+      category: 'investment',
+      cost: 0.2,
+      client_value: 0.1,
+      validated: true,
+    }),
+    dossier('e5', 'a3', { date: '2019-01-01', category: 'samples', cost: 100, client_value: 250 }),
+  ],
+  kpis: [kpi('a1', '2026-Q2', 'on-time delivery', 0.96, { unit: '%', target: 0.95, benchmark: 0.9 })],
+  contacts: [
+    contact('p1', 'a1', {
+      dmu_role: 'decision_maker',
+      influence: 5,
+      attitude: 2,
+      owner_id: 'k1',
+      last_contact: '2026-06-01',
+    }),
+    contact('p2', 'a1', {
+      dmu_role: 'buyer',
+      influence: 3,
+      attitude: -1,
+      owner_id: 'k1',
+      reachable: false,
+      last_contact: '2025-07-14',
+    }),
+    contact('p3', 'a1', { dmu_role: 'user', influence: 1, attitude: 1 }),
+    contact('p4', 'a2', { dmu_role: 'influencer', influence: 4, owner_id: 'k1', last_contact: '2025-07-15' }),
+    contact('p5', 'a3', { owner_id: 'k2' }),
+  ],
+  commitments: [
+    commitment('c1', 'a1', '2026-07-01', { owner_id: 'k1', done_on: '2026-07-01' }),
+    commitment('c2', 'a1', '2026-07-10', { owner_id: 'k1', done_on: '2026-07-12' }),
+    commitment('c3', 'a1', '2026-07-14', { owner_id: 'k2' }),
+    commitment('c4', 'a2', '2026-07-15', { owner_id: 'k1' }),
+    commitment('c5', 'a3', '2026-08-01', { owner_id: 'k2' }),
+  ],
+  surveys: [survey('s1', 'a1', '2025-06-01', 4), survey('s2', 'a1', '2026-06-01', 2)],
+  feedback: [
+    answer('s1', 'r1', 'q1', 8),
+    answer('s1', 'r1', 'q2', 6),
+    answer('s1', 'r2', 'q1', 10),
+    answer('s2', 'r1', 'q1', 9),
+    answer('s2', 'r2', 'q1', 10),
+    answer('s2', 'r3', 'q1', 8),
+  ],
+  compensation: [pay('k1', '2026-Q2', 7_000, 3_000), pay('k2', '2026-Q2', 8_000, 2_000)],
+});
