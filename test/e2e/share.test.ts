@@ -1,0 +1,184 @@
+/**
+ * Client bundles in a real browser: a bundle opens from the file system without a single
+ * network request, prints to an A4 PDF whose text carries the client's name and value total,
+ * does not overflow the printable width, and works as an `<iframe srcdoc>` preview.
+ *
+ * `KAM_UPDATE_SCREENSHOTS=1` also refreshes docs/screenshots/bundle-{en,ru}.png.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Portfolio } from '../../src/domain/types.ts';
+import { formatters } from '../../src/i18n/format.ts';
+import { escapeHtml } from '../../src/share/html.ts';
+import { renderBundle } from '../../src/share/render.ts';
+import { shareToken } from '../../src/share/token.ts';
+import { clientView } from '../../src/share/view.ts';
+import { writeShareBundles } from '../../src/share/write.ts';
+import { demoPortfolio } from '../unit/share/demo.ts';
+import { fixturePortfolio, TODAY } from '../unit/share/fixture.ts';
+
+const SECRET = 'e2e-share-secret';
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+/** A4 (210 mm) minus the 15 mm side margins of the bundle's @page rule, in CSS pixels. */
+const PRINTABLE_WIDTH_PX = Math.floor(((210 - 30) / 25.4) * 96);
+
+let browser: Browser;
+let work: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'kam-share-e2e-'));
+  browser = await launch();
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Opens a page that records every failed request and every request that is not to file:. */
+async function watchedPage(width = 1200): Promise<{ page: Page; offending: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const offending: string[] = [];
+  page.on('requestfailed', (r) => offending.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:') && !r.url().startsWith('about:') && !r.url().startsWith('data:'))
+      offending.push(`request: ${r.url()}`);
+  });
+  return { page, offending };
+}
+
+async function writeBundles(portfolio: Portfolio, name: string): Promise<string> {
+  const dir = join(work, name);
+  await writeShareBundles(portfolio, dir, { root: work, env: { KAM_SHARE_SECRET: SECRET } });
+  return dir;
+}
+
+const normalise = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ');
+
+function pdfText(file: string): string {
+  return normalise(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }));
+}
+
+/** The account with the most visible content: the richest bundle to look at. */
+function richest(portfolio: Portfolio): string {
+  let best = portfolio.accounts[0]?.account_id ?? '';
+  let score = -1;
+  for (const a of portfolio.accounts) {
+    const v = clientView(portfolio, a.account_id, { generatedOn: portfolio.today });
+    const s =
+      v.entries.length +
+      v.timeline.length +
+      v.kpis.length +
+      v.commitments.length +
+      v.value_by_category.length;
+    if (s > score) [best, score] = [a.account_id, s];
+  }
+  return best;
+}
+
+/** How far the page scrolls sideways, and which blocks stick out of their sheet's content box. */
+function overflow(page: Page): Promise<{ page: number; elements: string[] }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const elements = [...document.querySelectorAll('.sheet')].flatMap((sheet) => {
+      const right = sheet.getBoundingClientRect().right - parseFloat(getComputedStyle(sheet).paddingRight);
+      return [...sheet.querySelectorAll('table, dl, .headline, ol, p')]
+        .filter((el) => el.getBoundingClientRect().right > right + 1)
+        .map((el) => `${sheet.id} ${el.className || el.tagName}`);
+    });
+    return { page: root.scrollWidth - root.clientWidth, elements };
+  });
+}
+
+async function checkBundle(
+  portfolio: Portfolio,
+  dir: string,
+  accountId: string,
+  label: string,
+  opts: { pdf: boolean } = { pdf: true },
+): Promise<void> {
+  const file = join(dir, shareToken(accountId, SECRET), 'index.html');
+  const view = clientView(portfolio, accountId, { generatedOn: portfolio.today });
+  const { page, offending } = await watchedPage();
+  try {
+    const response = await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    expect(response === null || response.ok()).toBe(true);
+    expect(await page.title()).toContain(view.client_name);
+
+    // On screen, and on the printable area of an A4 page, every table fits its sheet.
+    expect(await overflow(page)).toEqual({ page: 0, elements: [] });
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: PRINTABLE_WIDTH_PX, height: 1100 });
+    expect(await overflow(page)).toEqual({ page: 0, elements: [] });
+
+    if (opts.pdf) {
+      const pdf = join(work, `${label}.pdf`);
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+      const text = pdfText(pdf);
+      const f = formatters(portfolio.settings.locale, portfolio.settings.currency);
+      expect(text).toContain(normalise(view.client_name));
+      expect(view.value_totals.count).toBeGreaterThan(0);
+      expect(text).toContain(normalise(f.money(view.value_totals.client_value)));
+    }
+    expect(offending).toEqual([]);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('client bundle in Chromium', () => {
+  it('fixture bundles open offline, print to A4 with the name and value total', async () => {
+    const portfolio = fixturePortfolio();
+    const dir = await writeBundles(portfolio, 'fixture');
+    await checkBundle(portfolio, dir, 'A001', 'fixture-A001');
+    // Printing is the slow part; the other bundles (one with nothing visible) only open and fit.
+    for (const id of ['A002', 'A003', 'A004']) await checkBundle(portfolio, dir, id, id, { pdf: false });
+    const ru = fixturePortfolio({ locale: 'ru' });
+    await checkBundle(ru, await writeBundles(ru, 'fixture-ru'), 'A001', 'fixture-ru');
+  }, 120_000);
+
+  it('the richest demo bundle opens offline and prints; screenshots on request', async () => {
+    const { portfolio } = await demoPortfolio();
+    const id = richest(portfolio);
+    const dir = await writeBundles(portfolio, 'demo');
+    await checkBundle(portfolio, dir, id, 'demo');
+
+    for (const locale of ['en', 'ru'] as const) {
+      const { page, offending } = await watchedPage(1200);
+      try {
+        await page.setContent(
+          renderBundle(clientView(portfolio, id, { generatedOn: portfolio.today }), locale),
+        );
+        const target = process.env['KAM_UPDATE_SCREENSHOTS'] ? SCREENSHOTS : work;
+        await page.screenshot({ path: join(target, `bundle-${locale}.png`), fullPage: true });
+        expect(offending).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+  }, 120_000);
+
+  it('works as an iframe srcdoc preview', async () => {
+    const portfolio = fixturePortfolio();
+    const doc = renderBundle(clientView(portfolio, 'A001', { generatedOn: TODAY }), 'en');
+    const { page, offending } = await watchedPage();
+    try {
+      await page.setContent(
+        `<!doctype html><title>preview</title><iframe sandbox srcdoc="${escapeHtml(doc)}" style="width:100%;height:800px"></iframe>`,
+      );
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      expect(frame).toBeDefined();
+      await frame?.waitForLoadState('load');
+      expect(await frame?.locator('h1 .client').textContent()).toBe('Northwind Metals');
+      expect(offending).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
+});
