@@ -5,7 +5,18 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default [
-  { ignores: ['dist/', 'dist-share/', '.astro/', 'node_modules/', 'bench/work/', '**/*.next-*/', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-share/',
+      '**/*.next-*/',
+      '.astro/',
+      'node_modules/',
+      'bench/work/',
+      'coverage/',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

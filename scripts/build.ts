@@ -19,6 +19,8 @@ if (process.env.KAM_TIMINGS_FILE) {
   await writeFile(process.env.KAM_TIMINGS_FILE, JSON.stringify({ ...report, total_s: total }, null, 2));
 }
 if (report.ok) {
-  process.stderr.write(`Built ${report.pages} pages into dist/ and ${report.bundles} client bundles into dist-share/ in ${total.toFixed(1)} s.\n`);
+  process.stderr.write(
+    `Built ${report.pages} pages into dist/ and ${report.bundles} client bundles into dist-share/ in ${total.toFixed(1)} s.\n`,
+  );
 }
 process.exit(report.ok ? 0 : 1);

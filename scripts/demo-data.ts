@@ -19,13 +19,14 @@ const { values } = parseArgs({
     quarters: { type: 'string' },
     'end-quarter': { type: 'string' },
     format: { type: 'string' },
+    locale: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help) {
   console.log(
-    'usage: npm run demo-data -- [--accounts N] [--out DIR] [--seed S] [--members M] [--quarters Q] [--end-quarter YYYY-Qn] [--format xlsx|csv]',
+    'usage: npm run demo-data -- [--accounts N] [--out DIR] [--seed S] [--members M] [--quarters Q] [--end-quarter YYYY-Qn] [--format xlsx|csv] [--locale en|ru]',
   );
   process.exit(0);
 }
@@ -45,6 +46,11 @@ if (format !== 'xlsx' && format !== 'csv') {
   console.error(`--format must be xlsx or csv, got "${values.format}"`);
   process.exit(2);
 }
+const locale = values.locale ?? 'en';
+if (locale !== 'en' && locale !== 'ru') {
+  console.error(`--locale must be en or ru, got "${values.locale}"`);
+  process.exit(2);
+}
 const out = values.out ?? 'data';
 const started = performance.now();
 const rows = generatePortfolio({
@@ -53,6 +59,7 @@ const rows = generatePortfolio({
   quarters: int('quarters', values.quarters, DEMO_OPTIONS.quarters),
   seed: int('seed', values.seed, DEMO_OPTIONS.seed),
   endQuarter: values['end-quarter'] ?? DEMO_OPTIONS.endQuarter,
+  locale,
 });
 const files = writePortfolioFiles(rows, out, { format });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -32,7 +32,9 @@ try {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
     for (const path of paths) {
       await page.goto(server.url + path, { waitUntil: 'networkidle' });
-      const name = (path.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/gi, '-') || 'dashboard') + (label === 'phone' ? '-phone' : '');
+      const name =
+        (path.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/gi, '-') || 'dashboard') +
+        (label === 'phone' ? '-phone' : '');
       const file = resolve(values.out, `${values.prefix ? `${values.prefix}-` : ''}${name}.png`);
       const tiles = Number(values.tiles);
       if (!tiles) {

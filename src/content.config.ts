@@ -2,12 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { accountsLoader, inputLoader, statusLoader, teamLoader } from './content/loaders.ts';
-import type {
-  AccountEntry,
-  InputStatusEntry,
-  MemberEntry,
-  PortfolioInputEntry,
-} from './content/entries.ts';
+import type { AccountEntry, InputStatusEntry, MemberEntry, PortfolioInputEntry } from './content/entries.ts';
 import { playbookFrontmatter } from './content/playbooks.ts';
 
 // The data collections are validated by our own schemas in src/ingest (with file, sheet,

@@ -1,7 +1,8 @@
 /**
- * Content-layer loaders over the ingestion layer. Granularity is chosen for scale: one entry
- * per account carrying all of its rows (not one entry per score row), one per team member,
- * and one entry for the portfolio-wide input (settings, criteria, files read).
+ * Content-layer loaders over the ingestion layer. Granularity is chosen for scale: one small
+ * entry per account (its row; the other datasets' rows stay in the process, see source.ts),
+ * one per team member, and one entry for the portfolio-wide input (settings, criteria, files
+ * read), whose `readAt` names the datasets the pages are built from.
  *
  * A bad save in `astro dev` keeps the last good entries: the store is only replaced after
  * the whole input validated, and the errors are logged and kept in the `status` entry that
@@ -10,8 +11,8 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Datasets, DatasetName } from '../schema/index.ts';
 import { dataDir, formatProblem, summarize, type IngestResult } from '../ingest/index.ts';
-import { fingerprint, readInput } from './source.ts';
-import { splitByAccount, splitByMember, portfolioInput, inputStatus } from './entries.ts';
+import { fingerprint, readInput, rememberGoodInput } from './source.ts';
+import { accountEntries, splitByMember, portfolioInput, inputStatus } from './entries.ts';
 
 type Fill = (ctx: LoaderContext, data: Datasets, result: IngestResult) => void;
 
@@ -60,11 +61,13 @@ function setAll<T extends Record<string, unknown>>(ctx: LoaderContext, entries: 
   for (const [id, data] of entries) ctx.store.set({ id, data });
 }
 
-export const accountsLoader = dataLoader('accounts', (ctx, data) => setAll(ctx, splitByAccount(data)));
+export const accountsLoader = dataLoader('accounts', (ctx, data) => setAll(ctx, accountEntries(data)));
 export const teamLoader = dataLoader('team', (ctx, data) => setAll(ctx, splitByMember(data)));
-export const inputLoader = dataLoader('input', (ctx, data, result) =>
-  setAll(ctx, [['portfolio', portfolioInput(data, result)]]),
-);
+export const inputLoader = dataLoader('input', (ctx, data, result) => {
+  const entry = portfolioInput(data, result);
+  rememberGoodInput(entry.readAt, data);
+  setAll(ctx, [['portfolio', entry]]);
+});
 export const statusLoader = dataLoader(
   'status',
   (ctx, _data, result) => setAll(ctx, [['last', inputStatus(result)]]),

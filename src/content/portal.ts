@@ -1,15 +1,17 @@
 /**
- * What every page reads: the datasets from the content collections, the portfolio computed
- * from them once per build (memoised at module level — computing it per page would make the
- * build quadratic), the UI strings and formatters for the settings locale.
+ * What every page reads: the validated datasets the loaders stored (kept in the process, see
+ * source.ts), the portfolio computed from them once per build (memoised — computing it per
+ * page would make the build quadratic; the build script's own computation is reused), the UI
+ * strings and formatters for the settings locale.
  */
-import { getCollection, getEntry } from 'astro:content';
-import { computePortfolio, resolveToday } from '../domain/index.ts';
+import { getEntry } from 'astro:content';
+import { resolveToday } from '../domain/index.ts';
 import type { Portfolio } from '../domain/types.ts';
 import type { Datasets } from '../schema/index.ts';
 import { messages, type Messages } from '../i18n/index.ts';
 import { formatters, type Formatters } from '../i18n/format.ts';
-import { joinDatasets, type InputStatusEntry, type PortfolioInputEntry } from './entries.ts';
+import type { InputStatusEntry, PortfolioInputEntry } from './entries.ts';
+import { goodInput, portfolioFor, readInput } from './source.ts';
 
 export interface Portal {
   data: Datasets;
@@ -37,13 +39,11 @@ export async function loadPortal(): Promise<Portal> {
 }
 
 async function assemble(input: PortfolioInputEntry, status: InputStatusEntry | undefined): Promise<Portal> {
-  const [accounts, team] = await Promise.all([getCollection('accounts'), getCollection('team')]);
-  const data = joinDatasets(
-    input,
-    accounts.map((e) => e.data),
-    team.map((e) => e.data),
-  );
-  const portfolio = computePortfolio(data, { today: resolveToday() });
+  // The datasets behind these entries; only a dev server restarted on invalid data (entries
+  // left from an earlier run) has none, and then shows the valid part of the current files
+  // under the error banner.
+  const data = goodInput(input.readAt) ?? (await readInput()).data;
+  const portfolio = portfolioFor(data, resolveToday());
   const locale = data.settings.locale;
   const names = new Map(data.team.map((m) => [m.member_id, m.name]));
   return {

@@ -26,6 +26,8 @@ export interface GenerateOptions {
   seed?: number;
   /** Latest quarter with data, `YYYY-Qn`. */
   endQuarter?: string;
+  /** Language of the portal the demo builds (the `locale` setting). */
+  locale?: 'en' | 'ru';
 }
 
 export const DEMO_OPTIONS = {
@@ -143,10 +145,10 @@ export function generatePortfolio(opts: GenerateOptions): PortfolioRows {
   const windowStart = (quarters[0] as Quarter).start;
 
   const out: PortfolioRows = {
-    settings: settingsRows(),
+    settings: settingsRows(opts.locale ?? 'en'),
     team: [],
     accounts: [],
-    criteria: criteriaRows(),
+    criteria: criteriaRows(opts.locale ?? 'en'),
     scores: [],
     positioning: [],
     financials: [],
@@ -240,11 +242,11 @@ interface Ctx {
   formulaCommentUsed: boolean;
 }
 
-function settingsRows(): Row[] {
+function settingsRows(locale: 'en' | 'ru'): Row[] {
   return [
     { key: 'company_name', value: T.COMPANY_NAME },
     { key: 'currency', value: 'USD' },
-    { key: 'locale', value: 'en' },
+    { key: 'locale', value: locale },
     { key: 'attractiveness_threshold', value: DEMO_THRESHOLDS.attractiveness },
     { key: 'strength_threshold', value: DEMO_THRESHOLDS.strength },
     { key: 'risk_threshold', value: DEMO_THRESHOLDS.risk },
@@ -256,9 +258,9 @@ function settingsRows(): Row[] {
   ];
 }
 
-function criteriaRows(): Row[] {
+function criteriaRows(locale: 'en' | 'ru'): Row[] {
   // Same ids and names as the built-in defaults, with weights tuned a little.
-  return defaultCriteria('en').map((c) => ({
+  return defaultCriteria(locale).map((c) => ({
     criterion_id: c.criterion_id,
     matrix: c.matrix,
     name: c.name,

@@ -182,7 +182,9 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
     if (w12) last12ByAccount.set(id, w12.profit);
     // A lost client has no future cash flow to value.
     const clv =
-      a.status === 'lost' ? null : clvCents(w12 ? w12.profit.nopat : null, retention.rate, settings.discount_rate);
+      a.status === 'lost'
+        ? null
+        : clvCents(w12 ? w12.profit.nopat : null, retention.rate, settings.discount_rate);
 
     const commitments = (commitmentsByAccount.get(id) ?? []).map((c) => classifyCommitment(c, today));
     for (const c of commitments) {

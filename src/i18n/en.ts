@@ -30,7 +30,8 @@ export const en = {
   },
   segmentHint: {
     key: 'We want them and they value us: most team attention, never relax.',
-    developing: 'Attractive to us, but we are weak in their eyes: learn what drives them, invest selectively.',
+    developing:
+      'Attractive to us, but we are weak in their eyes: learn what drives them, invest selectively.',
     maintained: 'They value us, we gain less from them: serve efficiently, keep the steady income.',
     opportunistic: 'Serve when it fits our priorities; make no rash promises.',
     unscored: 'Not enough criteria scored to place this client.',
@@ -92,6 +93,8 @@ export const en = {
     positioningLede:
       'How each client sees us: how critical our supply is to it (vertical) and how much of its spend we hold (horizontal). Arrows show the move since the previous period.',
     legend: (before: string, moved: number) => `Arrows: change since ${before} (${moved} accounts moved).`,
+    coordsSelection: 'Numbers in the lists: attractiveness / strength (← the previous period).',
+    coordsPositioning: 'Numbers in the lists: risk / spend (← the previous period).',
   },
   pnl: {
     revenue_goods: 'Revenue: goods',
@@ -139,6 +142,7 @@ export const en = {
     potential: 'Potential a year',
     wallet: 'Client’s total purchases in our categories',
     distance: 'Distance',
+    km: 'km',
     centralization: 'Purchase centralisation (1–5)',
     competition: 'Competition (1–5)',
     internalNotes: 'Internal notes',
@@ -162,7 +166,8 @@ export const en = {
     metric: 'Metric',
     sharedWithClient: 'Shared with client',
     dmuTitle: 'Decision-making unit',
-    dmuSummary: (people: number, attitude: string) => `${people} people; influence-weighted attitude ${attitude} (−2 opponent … +2 champion).`,
+    dmuSummary: (people: number, attitude: string) =>
+      `${people} people; influence-weighted attitude ${attitude} (−2 opponent … +2 champion).`,
     missingRoles: 'Nobody known in the role of',
     role: 'Role in the purchase',
     influence: 'Influence',
@@ -177,7 +182,8 @@ export const en = {
     daysLate: (d: number) => (d === 1 ? '1 day late' : `${d} days late`),
     findingsTitle: 'Data findings for this account',
     bundleTitle: 'Client bundle',
-    bundleLede: 'The value dossier that can be sent to this client. It holds only what is marked visible to the client; publish dist-share/ separately from the portal.',
+    bundleLede:
+      'The value dossier that can be sent to this client. It holds only what is marked visible to the client; publish dist-share/ separately from the portal.',
     bundlePreview: 'Preview the client bundle',
   },
   dashboard: {
@@ -185,7 +191,8 @@ export const en = {
     overdue: 'Overdue commitments',
     vs: 'vs',
     gridTitle: 'Segments and supplier positions',
-    gridNote: 'Active accounts and prospects in the current period; rows are our segments, columns the client’s view of us.',
+    gridNote:
+      'Active accounts and prospects in the current period; rows are our segments, columns the client’s view of us.',
     attention: 'Needs attention',
     overdueTop: 'Most overdue commitments',
     overloaded: 'Managers over capacity',
@@ -203,15 +210,18 @@ export const en = {
     cumulativeShare: 'Cumulative share of NOPAT',
     whaleSummary: (peak: string, rank: number, n: number, total: string, index: string) =>
       `The most profitable ${rank} of ${n} accounts earn ${peak} of the total NOPAT of ${total}; the rest give part of it back. Cross-subsidy index ${index}.`,
-    whaleExplain: 'Accounts ranked from most to least profitable; the curve climbs above 100% and the loss-making tail brings it back down. The cross-subsidy index is the losses divided by the profits (0 = no client subsidises another).',
+    whaleExplain:
+      'Accounts ranked from most to least profitable; the curve climbs above 100% and the loss-making tail brings it back down. The cross-subsidy index is the losses divided by the profits (0 = no client subsidises another).',
     unprofitableKey: 'Key clients that lose money',
-    unprofitableExplain: 'Key in the current period with negative NOPAT over the last 12 months: check the cost to serve.',
+    unprofitableExplain:
+      'Key in the current period with negative NOPAT over the last 12 months: check the cost to serve.',
     bySegment: 'Profit by segment',
     margin: 'NOPAT margin 12 m',
     tenureTitle: 'Profit and cash flow by years as a client',
-    tenureExplain: 'Across the portfolio: how profit and cash flow per account grow with the length of the relationship — the basis for deciding how much to spend on winning new clients.',
+    tenureExplain:
+      'Across the portfolio: how profit and cash flow per account grow with the length of the relationship — the basis for deciding how much to spend on winning new clients.',
     tenureYear: (y: number) => `Year ${y}`,
-    profit: 'Operating profit',
+    profitPerAccount: 'Operating profit per account',
     cashFlowPerAccount: 'Cash flow per account',
     clvTitle: 'Lifetime value distribution',
     clvExplain: (r: string, source: string, d: string, kept: number, base: number) =>
@@ -228,13 +238,24 @@ export const en = {
     onTime: 'Commitments on time',
     handoverCount: 'To hand over',
     overCap: 'over cap',
-    payCapNote: (cap: string) => `Base pay should be at most ${cap} of the total possible pay for the period.`,
+    payCapNote: (cap: string) =>
+      `Base pay should be at most ${cap} of the total possible pay for the period.`,
     modelTitle: 'How workload is measured',
-    modelText: (m: { weights: { potential: number }; base_capacity: number; professionalism_step: number; support_bonus: number; over_threshold: number; under_threshold: number; distance_reference_km: number; contacts_reference: number }) =>
+    modelText: (m: {
+      weights: { potential: number };
+      base_capacity: number;
+      professionalism_step: number;
+      support_bonus: number;
+      over_threshold: number;
+      under_threshold: number;
+      distance_reference_km: number;
+      contacts_reference: number;
+    }) =>
       `Each active or prospect account adds 1 point, plus up to ${3 * m.weights.potential} for its potential (1 at the portfolio median), up to 1 for distance (0.5 per ${m.distance_reference_km} km), up to 0.5 the less centralised its purchasing, 0.5 per ${m.contacts_reference} contacts to keep (at most 1.5), up to 0.5 for strong competition and up to 1 for missed commitments. A manager of professionalism 3 without support staff carries ${m.base_capacity} points at 100%; each professionalism point changes that by ${Math.round(m.professionalism_step * 100)}%, support staff add ${Math.round(m.support_bonus * 100)}%. Above ${Math.round(m.over_threshold * 100)}% is overloaded, below ${Math.round(m.under_threshold * 100)}% underloaded.`,
     overdueTitle: (n: number) => `Overdue commitments (${n})`,
     handoverTitle: (n: number) => `Hand-over list (${n})`,
-    handoverLede: 'People at clients whom their owner cannot reach, or who have no owner: hand them to a teammate, most influential first.',
+    handoverLede:
+      'People at clients whom their owner cannot reach, or who have no owner: hand them to a teammate, most influential first.',
     bonusTitle: 'Key-account retention bonus test',
     bonusText: (period: string, base: string, n: number) =>
       `The ${n} accounts that were key in ${base} must still be clients and buy no less in ${period} than in ${base}.`,
@@ -244,7 +265,8 @@ export const en = {
     stayed: 'Stayed',
     result: 'Result',
     professionalism: 'Professionalism',
-    loadOf: (load: string, cap: string, support: boolean) => `${load} load points of ${cap} capacity${support ? ', with support staff' : ''}.`,
+    loadOf: (load: string, cap: string, support: boolean) =>
+      `${load} load points of ${cap} capacity${support ? ', with support staff' : ''}.`,
     factor: {
       potential: 'Potential',
       distance: 'Distance',

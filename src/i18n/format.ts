@@ -22,10 +22,16 @@ const DASH = '—';
 
 export function formatters(locale: Locale, currency: string): Formatters {
   const tag = locale === 'ru' ? 'ru-RU' : 'en-GB';
-  const money = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(tag, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    maximumFractionDigits: 0,
+  });
   const moneyCompact = new Intl.NumberFormat(tag, {
     style: 'currency',
     currency,
+    currencyDisplay: 'narrowSymbol',
     notation: 'compact',
     maximumFractionDigits: 1,
   });
@@ -38,7 +44,12 @@ export function formatters(locale: Locale, currency: string): Formatters {
     }
     return f;
   };
-  const dateFmt = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const dateFmt = new Intl.DateTimeFormat(tag, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const monthFmt = new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   return {
     locale,

@@ -9,16 +9,7 @@
 import { z } from 'zod';
 
 /** How a raw spreadsheet cell is turned into a value before zod validates it. */
-export type CellKind =
-  | 'id'
-  | 'text'
-  | 'number'
-  | 'integer'
-  | 'money'
-  | 'date'
-  | 'bool'
-  | 'period'
-  | 'enum';
+export type CellKind = 'id' | 'text' | 'number' | 'integer' | 'money' | 'date' | 'bool' | 'period' | 'enum';
 
 export interface ColumnMeta {
   kind: CellKind;
@@ -63,8 +54,7 @@ const required = {
   text: (doc: string, o: Opts = {}) =>
     register(z.string().min(1, 'must not be empty'), { kind: 'text', doc, ru: o.ru ?? [] }),
   date: (doc: string, o: Opts = {}) => register(z.string(), { kind: 'date', doc, ru: o.ru ?? [] }),
-  period: (doc: string, o: Opts = {}) =>
-    register(z.string(), { kind: 'period', doc, ru: o.ru ?? [] }),
+  period: (doc: string, o: Opts = {}) => register(z.string(), { kind: 'period', doc, ru: o.ru ?? [] }),
   number: (doc: string, o: Opts & { min?: number; max?: number; gt?: number } = {}) => {
     let t = z.number();
     if (o.min !== undefined) t = t.min(o.min, `must be at least ${o.min}`);
@@ -91,12 +81,10 @@ const required = {
 };
 
 const optional = {
-  text: (doc: string, o: Opts = {}) =>
-    register(z.string().optional(), { kind: 'text', doc, ru: o.ru ?? [] }),
+  text: (doc: string, o: Opts = {}) => register(z.string().optional(), { kind: 'text', doc, ru: o.ru ?? [] }),
   id: (doc: string, o: Opts = {}) =>
     register(z.string().optional(), { kind: 'id', doc, ru: o.ru ?? [], ref: o.ref }),
-  date: (doc: string, o: Opts = {}) =>
-    register(z.string().optional(), { kind: 'date', doc, ru: o.ru ?? [] }),
+  date: (doc: string, o: Opts = {}) => register(z.string().optional(), { kind: 'date', doc, ru: o.ru ?? [] }),
   number: (doc: string, o: Opts & { min?: number; max?: number } = {}) => {
     let t = z.number();
     if (o.min !== undefined) t = t.min(o.min, `must be at least ${o.min}`);

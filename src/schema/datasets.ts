@@ -385,7 +385,7 @@ export const DATASETS = {
   contacts: dataset({
     name: 'contacts',
     ru: 'контакты',
-    doc: "People at the client and the decision-making unit.",
+    doc: 'People at the client and the decision-making unit.',
     schema: contactRow,
     key: ['contact_id'],
   }),

@@ -5,11 +5,23 @@
 import type { Criterion } from './datasets.ts';
 
 const attractiveness: [string, string, string][] = [
-  ['attr_net_value', 'Positive net value after all costs to serve', 'Положительная чистая ценность после всех затрат на обслуживание'],
+  [
+    'attr_net_value',
+    'Positive net value after all costs to serve',
+    'Положительная чистая ценность после всех затрат на обслуживание',
+  ],
   ['attr_contracts', 'Honours contracts', 'Выполняет договорные обязательства'],
   ['attr_means', 'Lives within its means', 'Живёт по средствам'],
-  ['attr_pays', 'Pays on time and uses the product as advised', 'Платит вовремя и использует продукт по рекомендациям'],
-  ['attr_marketing', 'Responds to the marketing that matters to it', 'Откликается на важный для него маркетинг'],
+  [
+    'attr_pays',
+    'Pays on time and uses the product as advised',
+    'Платит вовремя и использует продукт по рекомендациям',
+  ],
+  [
+    'attr_marketing',
+    'Responds to the marketing that matters to it',
+    'Откликается на важный для него маркетинг',
+  ],
   ['attr_information', 'Shares information readily', 'Охотно делится информацией'],
   ['attr_learns', 'Learns to work with us', 'Учится работать с нами'],
   ['attr_complaints', 'Complains only with reason', 'Жалуется только по делу'],
@@ -26,11 +38,13 @@ const strength: [string, string, string][] = [
 ];
 
 export function defaultCriteria(locale: 'en' | 'ru'): Criterion[] {
-  const make = (matrix: Criterion['matrix']) => ([id, en, ru]: [string, string, string]): Criterion => ({
-    criterion_id: id,
-    matrix,
-    name: locale === 'ru' ? ru : en,
-    weight: 1,
-  });
+  const make =
+    (matrix: Criterion['matrix']) =>
+    ([id, en, ru]: [string, string, string]): Criterion => ({
+      criterion_id: id,
+      matrix,
+      name: locale === 'ru' ? ru : en,
+      weight: 1,
+    });
   return [...attractiveness.map(make('attractiveness')), ...strength.map(make('strength'))];
 }

@@ -52,7 +52,14 @@ export function dataFormatMarkdown(): string {
   ];
   for (const name of DATASET_NAMES) {
     const d = DATASETS[name];
-    out.push(`## \`${d.name}\` (${d.ru})`, '', d.doc, '', `Unique key: ${d.key.map((k) => `\`${k}\``).join(' + ')}.`, '');
+    out.push(
+      `## \`${d.name}\` (${d.ru})`,
+      '',
+      d.doc,
+      '',
+      `Unique key: ${d.key.map((k) => `\`${k}\``).join(' + ')}.`,
+      '',
+    );
     out.push('| column | Russian aliases | type | rules | description |', '|---|---|---|---|---|');
     for (const [col, type] of Object.entries(d.schema.shape) as [string, z.ZodType][]) {
       const { meta, kind, rules } = describe(type);
@@ -62,7 +69,12 @@ export function dataFormatMarkdown(): string {
     }
     out.push('');
   }
-  out.push('## Settings keys', '', 'Rows of the `settings` sheet: `key` and `value`. Every key is optional.', '');
+  out.push(
+    '## Settings keys',
+    '',
+    'Rows of the `settings` sheet: `key` and `value`. Every key is optional.',
+    '',
+  );
   out.push('| key | type | rules | description |', '|---|---|---|---|');
   for (const [key, type] of Object.entries(settingsSchema.shape) as [string, z.ZodType][]) {
     const { meta, kind, rules } = describe(type);

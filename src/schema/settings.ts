@@ -42,10 +42,11 @@ export const settingsSchema = z.object({
   }),
   reinvestment_share: ratio('Share of extra cash flow from new key clients to reinvest.', 0.1, 1),
   base_pay_cap: ratio('Largest base share of total possible pay (0.7 = 70%).', 0.7, 1),
-  current_period: register(
-    z.string().regex(periodPattern, 'must be YYYY, YYYY-Qn or YYYY-MM').optional(),
-    { kind: 'period', doc: 'Period the portal reports on; the latest scored period when blank.', ru: [] },
-  ),
+  current_period: register(z.string().regex(periodPattern, 'must be YYYY, YYYY-Qn or YYYY-MM').optional(), {
+    kind: 'period',
+    doc: 'Period the portal reports on; the latest scored period when blank.',
+    ru: [],
+  }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

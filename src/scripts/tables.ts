@@ -20,7 +20,7 @@ function cellValue(td: Element | undefined): string {
 function enhance(table: HTMLTableElement) {
   const tbody = table.tBodies[0];
   if (!tbody) return;
-  const headers = [...table.tHead?.rows[0]?.cells ?? []];
+  const headers = [...(table.tHead?.rows[0]?.cells ?? [])];
   headers.forEach((th, col) => {
     const kind = th.dataset.sort;
     if (!kind) return;
@@ -58,11 +58,14 @@ function enhance(table: HTMLTableElement) {
   const apply = () => {
     if (!form) return;
     const selects = [...form.querySelectorAll('select')].filter((s) => s.value !== '');
-    const query = form.querySelector<HTMLInputElement>('input[type=search]')?.value.trim().toLocaleLowerCase() ?? '';
+    const query =
+      form.querySelector<HTMLInputElement>('input[type=search]')?.value.trim().toLocaleLowerCase() ?? '';
     let shown = 0;
     for (const row of tbody.rows) {
       const ok =
-        selects.every((s) => row.dataset[`filter${s.name[0]!.toUpperCase()}${s.name.slice(1)}`] === s.value) &&
+        selects.every(
+          (s) => row.dataset[`filter${s.name[0]!.toUpperCase()}${s.name.slice(1)}`] === s.value,
+        ) &&
         (query === '' || (row.dataset.text ?? row.textContent ?? '').toLocaleLowerCase().includes(query));
       row.hidden = !ok;
       if (ok) shown += 1;
@@ -75,7 +78,9 @@ function enhance(table: HTMLTableElement) {
   // Filters can come from the URL (?segment=key), so dashboard links open a filtered table.
   if (form) {
     const params = new URLSearchParams(location.search);
-    for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input[type=search]')) {
+    for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+      'select, input[type=search]',
+    )) {
       const v = params.get(field.name);
       if (v !== null) field.value = v;
     }

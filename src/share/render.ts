@@ -137,6 +137,29 @@ function section(id: (typeof SECTIONS)[number], m: ShareMessages, lead: string, 
 
 const empty = (text: string) => html`<p class="empty">${text}</p>`;
 
+/** A table that scrolls inside its box on a phone; columns are [header, numeric]. */
+function dataTable(className: string, columns: [string, boolean][], rows: Html[], foot?: Html): Html {
+  return html`<div class="table-wrap">
+    <table class="${className}">
+      <thead>
+        <tr>
+          ${columns.map(([label, num]) => html`<th scope="col" class="${num ? 'num' : ''}">${label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+      ${
+        foot
+          ? html`<tfoot>
+              ${foot}
+            </tfoot>`
+          : null
+      }
+    </table>
+  </div>`;
+}
+
 function valueSection({ view, m, f }: Ctx): Html {
   const t = view.value_totals;
   if (view.value_by_category.length === 0) return section('value', m, m.valueLead, empty(m.valueNone));
@@ -158,33 +181,26 @@ function valueSection({ view, m, f }: Ctx): Html {
     'value',
     m,
     m.valueLead,
-    html`<div class="table-wrap">
-      <table class="value-table">
-        <thead>
-          <tr>
-            <th scope="col">${m.colCategory}</th>
-            <th scope="col" class="num">${m.colEntries}</th>
-            <th scope="col" class="num">${m.colInvestment}</th>
-            <th scope="col" class="num">${m.colValue}</th>
-            <th scope="col" class="num">${m.colConfirmed}</th>
-            <th scope="col">${m.colShare}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">${m.total}</th>
-            <td class="num">${f.count(t.count)}</td>
-            <td class="num">${f.money(t.our_investment)}</td>
-            <td class="num">${f.money(t.client_value)}</td>
-            <td class="num">${f.money(t.validated_value)}</td>
-            <td></td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>`,
+    dataTable(
+      'value-table',
+      [
+        [m.colCategory, false],
+        [m.colEntries, true],
+        [m.colInvestment, true],
+        [m.colValue, true],
+        [m.colConfirmed, true],
+        [m.colShare, false],
+      ],
+      rows,
+      html`<tr>
+        <th scope="row">${m.total}</th>
+        <td class="num">${f.count(t.count)}</td>
+        <td class="num">${f.money(t.our_investment)}</td>
+        <td class="num">${f.money(t.client_value)}</td>
+        <td class="num">${f.money(t.validated_value)}</td>
+        <td></td>
+      </tr>`,
+    ),
   );
 }
 
@@ -210,21 +226,16 @@ function entriesSection({ view, m, f }: Ctx): Html {
     'entries',
     m,
     m.entriesLead,
-    html`<div class="table-wrap">
-      <table class="entries-table">
-        <thead>
-          <tr>
-            <th scope="col">${m.colDate}</th>
-            <th scope="col">${m.colEntry}</th>
-            <th scope="col" class="num">${m.colInvestment}</th>
-            <th scope="col" class="num">${m.colValue}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>`,
+    dataTable(
+      'entries-table',
+      [
+        [m.colDate, false],
+        [m.colEntry, false],
+        [m.colInvestment, true],
+        [m.colValue, true],
+      ],
+      rows,
+    ),
   );
 }
 
@@ -263,22 +274,17 @@ function kpiSection({ view, m, f }: Ctx): Html {
     'kpis',
     m,
     m.kpisLead,
-    html`<div class="table-wrap">
-      <table class="kpi-table">
-        <thead>
-          <tr>
-            <th scope="col">${m.colMetric}</th>
-            <th scope="col">${m.colPeriod}</th>
-            <th scope="col" class="num">${m.colResult}</th>
-            <th scope="col" class="num">${m.colTarget}</th>
-            <th scope="col" class="num">${m.colBenchmark}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>`,
+    dataTable(
+      'kpi-table',
+      [
+        [m.colMetric, false],
+        [m.colPeriod, false],
+        [m.colResult, true],
+        [m.colTarget, true],
+        [m.colBenchmark, true],
+      ],
+      rows,
+    ),
   );
 }
 
@@ -309,22 +315,17 @@ function commitmentSection({ view, m, f }: Ctx): Html {
     m,
     m.commitmentsLead,
     html`${judged > 0 ? html`<p class="summary">${m.commitmentsKept(f.count(s.done_on_time), f.count(judged))}</p>` : null}
-      <div class="table-wrap">
-        <table class="commitment-table">
-          <thead>
-            <tr>
-              <th scope="col">${m.colCommitment}</th>
-              <th scope="col">${m.colMadeOn}</th>
-              <th scope="col">${m.colDue}</th>
-              <th scope="col">${m.colDoneOn}</th>
-              <th scope="col">${m.colStatus}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>
-      </div>`,
+    ${dataTable(
+      'commitment-table',
+      [
+        [m.colCommitment, false],
+        [m.colMadeOn, false],
+        [m.colDue, false],
+        [m.colDoneOn, false],
+        [m.colStatus, false],
+      ],
+      rows,
+    )}`,
   );
 }
 

@@ -74,7 +74,19 @@ export function contactsOf(data: Datasets, accountId: string): Contact[] {
 }
 
 export interface WaterfallStep {
-  key: 'revenue_goods' | 'revenue_services' | 'revenue_ip' | 'cogs' | 'service_cost' | 'acquisition_cost' | 'knowledge_cost' | 'relationship_cost' | 'tax' | 'revenue' | 'operating_profit' | 'nopat';
+  key:
+    | 'revenue_goods'
+    | 'revenue_services'
+    | 'revenue_ip'
+    | 'cogs'
+    | 'service_cost'
+    | 'acquisition_cost'
+    | 'knowledge_cost'
+    | 'relationship_cost'
+    | 'tax'
+    | 'revenue'
+    | 'operating_profit'
+    | 'nopat';
   amount: number;
   /** Running total before and after this step; totals start at 0. */
   from: number;
@@ -90,7 +102,8 @@ export function waterfall(p: Profit): WaterfallStep[] {
     steps.push({ key, amount, from: run, to: run + amount, total: false });
     run += amount;
   };
-  const total = (key: WaterfallStep['key']) => steps.push({ key, amount: run, from: 0, to: run, total: true });
+  const total = (key: WaterfallStep['key']) =>
+    steps.push({ key, amount: run, from: 0, to: run, total: true });
   move('revenue_goods', p.revenue_goods);
   move('revenue_services', p.revenue_services);
   move('revenue_ip', p.revenue_ip);
@@ -129,7 +142,9 @@ export function positioningPath(a: AccountResult): PathPoint[] {
 
 /** Revenue and NOPAT per period with financials, for the trend chart. */
 export function profitTrend(a: AccountResult): { period: string; revenue: number; nopat: number }[] {
-  return a.periods.flatMap((p) => (p.profit ? [{ period: p.period, revenue: p.profit.revenue, nopat: p.profit.nopat }] : []));
+  return a.periods.flatMap((p) =>
+    p.profit ? [{ period: p.period, revenue: p.profit.revenue, nopat: p.profit.nopat }] : [],
+  );
 }
 
 export function thresholdsOf(p: Portfolio) {

@@ -48,7 +48,11 @@ export function accountRows(p: Portfolio): AccountRow[] {
 }
 
 /** Distinct non-empty values of a column, sorted for a filter drop-down. */
-export function distinct(rows: readonly AccountRow[], key: 'industry' | 'region' | 'kam_id', locale: string): string[] {
+export function distinct(
+  rows: readonly AccountRow[],
+  key: 'industry' | 'region' | 'kam_id',
+  locale: string,
+): string[] {
   const values = new Set<string>();
   for (const r of rows) if (r[key]) values.add(r[key]);
   return [...values].sort(new Intl.Collator(locale).compare);

@@ -30,7 +30,9 @@ export function periodTotals(p: Portfolio, period: string | null): PeriodTotals 
     revenue += toCents(ap.profit.revenue);
     nopat += toCents(ap.profit.nopat);
   }
-  return any ? { period, revenue: fromCents(revenue), nopat: fromCents(nopat) } : { period, revenue: null, nopat: null };
+  return any
+    ? { period, revenue: fromCents(revenue), nopat: fromCents(nopat) }
+    : { period, revenue: null, nopat: null };
 }
 
 export type GridSegment = Segment | 'unscored';
@@ -77,6 +79,10 @@ export function whaleSeries(p: Portfolio, max = 120): WhaleSeriesPoint[] {
     .sort((a, b) => a - b)
     .map((i) => {
       const x = pts[i]!;
-      return { rank: x.rank, label: p.accountIndex.get(x.account_id)?.name ?? x.account_id, share: x.cumulative_share! };
+      return {
+        rank: x.rank,
+        label: p.accountIndex.get(x.account_id)?.name ?? x.account_id,
+        share: x.cumulative_share!,
+      };
     });
 }

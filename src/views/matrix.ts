@@ -30,7 +30,12 @@ function coords(a: AccountResult, period: string, kind: Kind): { x: number; y: n
   return ap.position ? { x: ap.position.spend, y: ap.position.risk, cls: ap.position.position } : null;
 }
 
-export function matrixPoints(p: Portfolio, kind: Kind, period: string | null, compareTo?: string | null): MatrixPointView[] {
+export function matrixPoints(
+  p: Portfolio,
+  kind: Kind,
+  period: string | null,
+  compareTo?: string | null,
+): MatrixPointView[] {
   if (!period) return [];
   const before = compareTo === undefined ? previousPeriod(p, period) : compareTo;
   const out: MatrixPointView[] = [];
@@ -57,7 +62,8 @@ export function matrixPoints(p: Portfolio, kind: Kind, period: string | null, co
 export function matrixPeriods(p: Portfolio, kind: Kind): string[] {
   const seen = new Set<string>();
   for (const a of p.accounts)
-    for (const ap of a.periods) if (kind === 'selection' ? ap.segment.segment : ap.position) seen.add(ap.period);
+    for (const ap of a.periods)
+      if (kind === 'selection' ? ap.segment.segment : ap.position) seen.add(ap.period);
   return p.periods.filter((x) => seen.has(x));
 }
 

@@ -6,10 +6,10 @@ import { renderBundle } from '../share/render.ts';
 
 const root = process.cwd();
 
-export async function bundlePreview(p: Portfolio, accountId: string): Promise<{ link: string; html: string }> {
+export function bundlePreview(p: Portfolio, accountId: string): { link: string; html: string } {
   const view = clientView(p, accountId, { generatedOn: p.today });
   return {
-    link: await bundleLink(accountId, { root, env: process.env }),
+    link: bundleLink(accountId, { root, env: process.env }),
     html: renderBundle(view, p.settings.locale),
   };
 }

@@ -11,17 +11,48 @@ describe('the demo build', () => {
   it('writes a page per account and per team member, and the search index', async () => {
     const accounts = JSON.parse(await read('exports/accounts.json')) as { account_id: string }[];
     expect(accounts.length).toBeGreaterThanOrEqual(30);
-    for (const a of accounts) expect(existsSync(join(SITE_DIR, 'accounts', a.account_id, 'index.html')), a.account_id).toBe(true);
-    for (const page of ['index.html', 'matrix/index.html', 'positioning/index.html', 'portfolio/index.html', 'team/index.html', 'voc/index.html', 'quality/index.html', 'search/index.html', 'playbooks/index.html'])
+    for (const a of accounts)
+      expect(existsSync(join(SITE_DIR, 'accounts', a.account_id, 'index.html')), a.account_id).toBe(true);
+    for (const page of [
+      'index.html',
+      'matrix/index.html',
+      'positioning/index.html',
+      'portfolio/index.html',
+      'team/index.html',
+      'voc/index.html',
+      'quality/index.html',
+      'search/index.html',
+      'playbooks/index.html',
+    ])
       expect(existsSync(join(SITE_DIR, page)), page).toBe(true);
     expect(existsSync(join(SITE_DIR, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
   it('exports every account in JSON and CSV with the fields of the contract', async () => {
     const json = JSON.parse(await read('exports/accounts.json')) as Record<string, unknown>[];
-    const csv = (await read('exports/accounts.csv')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csv = (await read('exports/accounts.csv'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(csv).toHaveLength(json.length + 1);
-    const fields = ['account_id', 'name', 'kam_id', 'period', 'attractiveness', 'strength', 'segment', 'supplier_position', 'revenue', 'operating_profit', 'nopat', 'clv', 'open_commitments', 'overdue_commitments', 'dossier_client_value', 'status'];
+    const fields = [
+      'account_id',
+      'name',
+      'kam_id',
+      'period',
+      'attractiveness',
+      'strength',
+      'segment',
+      'supplier_position',
+      'revenue',
+      'operating_profit',
+      'nopat',
+      'clv',
+      'open_commitments',
+      'overdue_commitments',
+      'dossier_client_value',
+      'status',
+    ];
     for (const f of fields) {
       expect(csv[0]!.split(','), f).toContain(f);
       for (const row of json) expect(row, f).toHaveProperty(f);

@@ -54,12 +54,24 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
 async function axe(page: Page) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    const w = window as unknown as {
+      axe: {
+        run: (
+          o: object,
+        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+      };
+    };
     return w.axe.run({ resultTypes: ['violations'] });
   });
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 describe('every page kind', () => {
@@ -100,7 +112,10 @@ describe('search', () => {
     expect(russian, 'the demo has a Russian-named account').toBeDefined();
     expect(english, 'the demo has an English-named account').toBeDefined();
     for (const a of [russian!, english!]) {
-      const word = a.name.replace(/[«»"]/g, '').split(/[\s-]+/).find((w) => w.length >= 4)!;
+      const word = a.name
+        .replace(/[«»"]/g, '')
+        .split(/[\s-]+/)
+        .find((w) => w.length >= 4)!;
       const { page, problems } = await open(`/search/?q=${encodeURIComponent(word)}`);
       await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
       const titles = await page.locator('.pagefind-ui__result-link').allTextContents();
@@ -108,6 +123,19 @@ describe('search', () => {
       expect(problems).toEqual([]);
       await page.close();
     }
+  });
+});
+
+describe('search across languages', () => {
+  it('finds the Russian playbooks from the English portal', async () => {
+    const { page, problems } = await open(`/search/?q=${encodeURIComponent('досье')}`);
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+    const links = await page
+      .locator('.pagefind-ui__result-link')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.some((l) => l?.includes('/playbooks/ru/'))).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
 
@@ -123,9 +151,15 @@ describe('accounts table', () => {
     await expect.poll(() => page.locator('#accounts-table tbody tr:visible').count()).toBe(maintained);
     expect(await page.locator('[data-count-for=accounts-table]').textContent()).toBe(String(maintained));
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export-for=accounts-table]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button[data-export-for=accounts-table]'),
+    ]);
     const csv = await readFile((await download.path())!, 'utf8');
-    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines[0]).toContain('segment');
     expect(lines).toHaveLength(maintained + 1);
     await page.close();
@@ -136,7 +170,10 @@ describe('accounts table', () => {
     await page.click('th[data-csv=nopat_12m] button');
     await page.click('th[data-csv=nopat_12m] button');
     const values = await page.$$eval('#accounts-table tbody tr td:nth-child(9)', (tds) =>
-      tds.map((td) => (td as HTMLElement).dataset.value ?? '').filter((v) => v !== '').map(Number),
+      tds
+        .map((td) => (td as HTMLElement).dataset.value ?? '')
+        .filter((v) => v !== '')
+        .map(Number),
     );
     expect(values.length).toBeGreaterThan(2);
     expect([...values].sort((a, b) => b - a)).toEqual(values);

@@ -9,9 +9,17 @@ export const SHARE_DIR = resolve(SITE_ROOT, 'dist-share');
 export const TEST_TODAY = '2026-11-27';
 export const TEST_SECRET = 'test-share-secret-not-for-production';
 
+/** The environment without Vitest's own variables (NODE_ENV=test, VITEST…), which change how Vite builds and serves. */
+export function outsideVitest(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env))
+    if (key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST')) delete env[key];
+  return env;
+}
+
 export function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
-    ...process.env,
+    ...outsideVitest(),
     TZ: 'UTC',
     KAM_TODAY: TEST_TODAY,
     KAM_SHARE_SECRET: TEST_SECRET,

@@ -11,6 +11,7 @@ describe('docs/DATA-FORMAT.md', () => {
   it('documents every column of every dataset', () => {
     const md = dataFormatMarkdown();
     for (const name of DATASET_NAMES)
-      for (const col of Object.keys(DATASETS[name].schema.shape)) expect(md, `${name}.${col}`).toContain(`| \`${col}\``);
+      for (const col of Object.keys(DATASETS[name].schema.shape))
+        expect(md, `${name}.${col}`).toContain(`| \`${col}\``);
   });
 });
