@@ -191,7 +191,8 @@ export function generatePortfolio(opts: GenerateOptions): PortfolioRows {
     const plan = planAccount(i, rng, ctx, ordinal);
     if (plan.ordinal >= 0) {
       ordinal++;
-      if (plan.segment === 'key' && keyOrdinal++ % 3 === 0) {
+      // (The young key account is spared: it stands for the new clients worth reinvesting in.)
+      if (plan.segment === 'key' && !plan.isNew && keyOrdinal++ % 3 === 0) {
         // A few key accounts cost more to serve than they bring: they squeeze us (managed supplier).
         plan.loss = 'heavy';
         plan.position = 'managed';
@@ -366,6 +367,8 @@ function planAccount(i: number, rng: Rng, ctx: Ctx, ordinal: number): Plan {
   if (scored) {
     segment = SEGMENT_ROTATION[ordinal % SEGMENT_ROTATION.length] as Segment;
     position = POSITIONS[(ordinal + Math.floor(ordinal / 4)) % 4] as Position;
+    // One young account is already key, so the portfolio has a reinvestment to suggest.
+    if (isNew && i % 40 === 31) segment = 'key';
   } else if (status === 'prospect') {
     segment = i % 40 === 15 ? 'developing' : 'opportunistic';
     position = 'independent';

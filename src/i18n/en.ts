@@ -228,7 +228,7 @@ export const en = {
       `CLV = m·r / (1 + d − r), m = NOPAT of the last 12 months, r = ${r} (${source === 'setting' ? 'from settings' : `measured: ${kept} of ${base} accounts kept`}), d = ${d}.`,
     reinvestTitle: 'Reinvesting in new key clients',
     reinvestText: (n: number, years: number, extra: string, share: string, suggested: string) =>
-      `${n} key clients younger than ${years} years brought ${extra} of positive NOPAT over the last 12 months. Reinvesting ${share} of it means ${suggested} for more value to them, then for motivating the people who serve them.`,
+      `${n} ${n === 1 ? 'key client' : 'key clients'} younger than ${years} years brought ${extra} of positive NOPAT over the last 12 months. Reinvesting ${share} of it means ${suggested} for more value to them, then for motivating the people who serve them.`,
   },
   team: {
     members: 'Members',
