@@ -303,6 +303,7 @@ export const ru: Messages = {
     inputTitle: (n: number) => `Предупреждения по таблицам (${n})`,
     analysisTitle: (n: number) => `Замечания анализа (${n})`,
     noFindings: 'Замечаний нет.',
+    more: (n: number) => `…и ещё ${n}.`,
     where: 'Где',
     message: 'Проблема',
     row: 'строка',
@@ -339,6 +340,20 @@ export const ru: Messages = {
     survey_without_answers: 'В опросе {survey_id} клиента {account_id} нет ответов.',
     base_pay_over_cap:
       'Оклад сотрудника {member_id} в периоде {period} составляет {base_share} возможного вознаграждения — выше предела {cap}.',
+  },
+  findingTitle: {
+    no_current_period: 'Нет текущего периода',
+    current_period_not_scored: 'Текущий период без оценок',
+    unscored: 'Клиенты без сегмента',
+    scores_without_financials: 'Оценки без финансовых данных',
+    key_without_dossier: 'Ключевые клиенты без стоимостного досье',
+    key_account_unprofitable: 'Убыточные ключевые клиенты',
+    lost_without_date: 'Потерянные клиенты без даты',
+    contact_never_contacted: 'Контакты без единой встречи',
+    contact_stale: 'Контакты без встреч больше года',
+    respondents_exceed_invited: 'Ответивших больше, чем приглашённых',
+    survey_without_answers: 'Опросы без ответов',
+    base_pay_over_cap: 'Оклад выше предела',
   },
   common: {
     period: 'Период',
