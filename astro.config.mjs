@@ -6,7 +6,8 @@ export default defineConfig({
   output: 'static',
   integrations: [mdx()],
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Component styles go to shared, cacheable CSS files instead of being repeated in every page.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {
     build: {

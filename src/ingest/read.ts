@@ -116,9 +116,25 @@ const READ_OPTS: XLSX.ParsingOptions = {
   bookVBA: false,
 };
 
+/**
+ * SheetJS writes notes about number formats it cannot translate (e.g. the conditional
+ * formats LibreOffice puts in .ods files) straight to the console. They concern display only,
+ * and this layer reports through problems, never by printing: keep them off the terminal.
+ */
+function quietly<T>(read: () => T): T {
+  const { error, warn } = console;
+  console.error = console.warn = () => {};
+  try {
+    return read();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
+
 function readWorkbook(data: Uint8Array): ReadOutcome {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const wb = XLSX.read(buf, READ_OPTS);
+  const wb = quietly(() => XLSX.read(buf, READ_OPTS));
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets = wb.SheetNames.map((name, i): RawSheet => {
     const ws = wb.Sheets[name];
