@@ -1,0 +1,88 @@
+/**
+ * The data each page shows, read from the built demo portal and checked against the exports
+ * (which come straight from the analytics core).
+ */
+import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SITE_DIR } from '../support/paths.ts';
+
+interface Row {
+  account_id: string;
+  name: string;
+  kam_id: string;
+  segment: string | null;
+  supplier_position: string | null;
+  status: string;
+  nopat: number | null;
+  overdue_commitments: number;
+}
+
+const html = (p: string) => readFile(join(SITE_DIR, p, 'index.html'), 'utf8');
+/** Text content, roughly: tags dropped, entities of the demo's names decoded. */
+const text = (h: string) =>
+  h
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+const accounts = async () =>
+  JSON.parse(await readFile(join(SITE_DIR, 'exports/accounts.json'), 'utf8')) as Row[];
+const money = (v: number) =>
+  new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency: 'USD',
+    currencyDisplay: 'narrowSymbol',
+    maximumFractionDigits: 0,
+  }).format(v);
+
+describe('pages show what the core computed', () => {
+  it('the accounts table has one row per account with its segment', async () => {
+    const page = await html('accounts');
+    for (const a of await accounts()) {
+      const row = new RegExp(
+        `<tr[^>]*data-filter-segment="${a.segment ?? 'unscored'}"[^>]*>(?:(?!</tr>).)*/accounts/${a.account_id}/`,
+        's',
+      );
+      expect(page, a.account_id).toMatch(row);
+    }
+  });
+
+  it('the dashboard counts key accounts and overdue commitments like the export', async () => {
+    const rows = await accounts();
+    const page = text(await html(''));
+    const key = rows.filter((r) => r.segment === 'key').length;
+    const overdue = rows.reduce((n, r) => n + r.overdue_commitments, 0);
+    expect(page).toMatch(new RegExp(`Key client ${key}\\b`));
+    expect(page).toMatch(new RegExp(`Overdue commitments ${overdue}\\b`));
+  });
+
+  it('each account page names its segment, position and current-period NOPAT', async () => {
+    const labels: Record<string, string> = {
+      key: 'Key client',
+      developing: 'Developing key client',
+      maintained: 'Maintained client',
+      opportunistic: 'Opportunistic client',
+    };
+    for (const a of (await accounts()).filter((r) => r.segment && r.nopat !== null).slice(0, 12)) {
+      const page = text(await html(`accounts/${a.account_id}`));
+      expect(page, a.account_id).toContain(a.name);
+      expect(page, a.account_id).toContain(labels[a.segment!]!);
+      expect(page, a.account_id).toContain(`NOPAT ${money(a.nopat!)}`);
+    }
+  });
+
+  it('the selection matrix lists every scored account in its quadrant', async () => {
+    const page = await html('matrix');
+    for (const a of (await accounts()).filter((r) => r.segment)) {
+      const section = page.split(`aria-labelledby="q-${a.segment}"`)[1]?.split('</section>')[0] ?? '';
+      expect(section, a.account_id).toContain(`/accounts/${a.account_id}/`);
+    }
+  });
+
+  it('the team page lists every manager of an account', async () => {
+    const page = await html('team');
+    for (const id of new Set((await accounts()).map((a) => a.kam_id))) expect(page).toContain(`/team/${id}/`);
+  });
+});
