@@ -283,6 +283,8 @@ export const en = {
     variableMax: 'Variable, maximum',
     variablePaid: 'Variable, paid',
     commitmentsOwned: (n: number) => `Commitments owned (${n})`,
+    firstOf: (shown: number, total: number) =>
+      `The first ${shown} of ${total}, most urgent first; every member's page lists their own in full.`,
   },
   voc: {
     lede: 'What clients say about us: response rates, mean scores per question and how they move from one survey to the next.',
