@@ -10,7 +10,7 @@
  *   contacts         = number of contacts / reference (capped)
  *   competition      = (competition − 1) / 4; unknown = 0.5
  *   fulfilment       = 1 − on-time rate of the account's commitments; none judged = 0
- * A manager's capacity = base capacity × (1 + step × (professionalism − 3)) × (1 + support
+ * A manager's capacity = base capacity (30 points: about ten typical accounts) × (1 + step × (professionalism − 3)) × (1 + support
  * bonus when support staff take the administration off them). Utilisation = load / capacity;
  * above `over_threshold` is overloaded, below `under_threshold` underloaded.
  */
@@ -24,7 +24,7 @@ export const WORKLOAD_MODEL: WorkloadModel = {
     '(1 point at the portfolio median), 0.5 per 500 km of distance (at most 1), up to 0.5 the ' +
     'less centralised its purchasing, 0.5 per 5 contacts to keep (at most 1.5), up to 0.5 for ' +
     'strong competition, and up to 1 point for missed or overdue commitments. A manager of ' +
-    'professionalism 3 without support staff carries 24 points at 100 %; each professionalism ' +
+    'professionalism 3 without support staff carries 30 points (about ten typical accounts) at 100 %; each professionalism ' +
     'point above or below 3 changes that by 15 %, and support staff add 25 %. Above 110 % is ' +
     'overloaded, below 60 % underloaded.',
   weights: {
@@ -41,7 +41,7 @@ export const WORKLOAD_MODEL: WorkloadModel = {
   contacts_reference: 5,
   contacts_cap: 3,
   potential_cap: 3,
-  base_capacity: 24,
+  base_capacity: 30,
   professionalism_step: 0.15,
   support_bonus: 0.25,
   over_threshold: 1.1,

@@ -328,12 +328,12 @@ describe('worked example: pay, workload, findings', () => {
     expect(acc('a2').workload.load).toBe(2.6);
     const k1 = p.workload.managers.find((m) => m.member_id === 'k1');
     expect(k1?.load).toBeCloseTo(3.4667 + 2.6, 4);
-    expect(k1?.capacity).toBe(24);
+    expect(k1?.capacity).toBe(30);
     expect(k1?.status).toBe('under');
-    // k2: only a4 counts (a3 is lost); capacity 24 × (1 + 0.15·2) × 1.25 = 39
+    // k2: only a4 counts (a3 is lost); capacity 30 × (1 + 0.15·2) × 1.25 = 48.75
     expect(p.workload.managers.find((m) => m.member_id === 'k2')).toMatchObject({
       accounts: 1,
-      capacity: 39,
+      capacity: 48.75,
     });
   });
 
