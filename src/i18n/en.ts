@@ -43,6 +43,13 @@ export const en = {
     independent: 'Independent supplier',
     none: 'No positioning',
   },
+  positionShort: {
+    partner: 'Partner',
+    managed: 'Managed',
+    desired: 'Desired',
+    independent: 'Independent',
+    none: 'None',
+  },
   positionHint: {
     partner: 'Open doors and full trust; guard against complacency.',
     managed: 'Large business but low criticality: scrutinised and squeezed on price.',
@@ -188,6 +195,7 @@ export const en = {
   },
   dashboard: {
     activeAccounts: 'Active accounts',
+    keyAccounts: 'Key clients',
     overdue: 'Overdue commitments',
     vs: 'vs',
     gridTitle: 'Segments and supplier positions',

@@ -53,6 +53,13 @@ export const ru: Messages = {
     independent: 'Независимый поставщик',
     none: 'Нет оценки позиции',
   },
+  positionShort: {
+    partner: 'Партнер',
+    managed: 'Управляемый',
+    desired: 'Желанный',
+    independent: 'Независимый',
+    none: 'Нет',
+  },
   positionHint: {
     partner: 'Открытые двери и полное доверие; не допускать самоуспокоенности.',
     managed: 'Большой объем, но низкая критичность: нас проверяют и давят на цену.',
@@ -200,6 +207,7 @@ export const ru: Messages = {
   },
   dashboard: {
     activeAccounts: 'Активные клиенты',
+    keyAccounts: 'Ключевые клиенты',
     overdue: 'Просроченные обязательства',
     vs: 'к',
     gridTitle: 'Сегменты и позиции поставщика',

@@ -54,7 +54,7 @@ describe('pages show what the core computed', () => {
     const page = text(await html(''));
     const key = rows.filter((r) => r.segment === 'key').length;
     const overdue = rows.reduce((n, r) => n + r.overdue_commitments, 0);
-    expect(page).toMatch(new RegExp(`Key client ${key}\\b`));
+    expect(page).toMatch(new RegExp(`Key clients ${key}\\b`));
     expect(page).toMatch(new RegExp(`Overdue commitments ${overdue}\\b`));
   });
 
