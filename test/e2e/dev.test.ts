@@ -7,9 +7,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
 import { outsideVitest, ROOT, TEST_TODAY } from '../support/paths.ts';
 
-const PORT = 4391;
+// A free port, so several checkouts can run their tests at once.
+let PORT = 0;
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+  });
+}
 let dir: string;
 let server: ChildProcess;
 let log = '';
@@ -30,6 +42,7 @@ async function until(check: () => Promise<boolean>, what: string, ms = 180_000) 
 }
 
 beforeAll(async () => {
+  PORT = await freePort();
   dir = await mkdtemp(join(tmpdir(), 'kam-dev-'));
   await cp(resolve(ROOT, 'data'), dir, { recursive: true });
   server = spawn(
