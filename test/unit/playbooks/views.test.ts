@@ -7,7 +7,6 @@ import {
 } from '../../../src/domain/index.ts';
 import {
   BLOCK_NAMES,
-  PLAYBOOK_BLOCKS,
   commitmentsByOwner,
   dmuGaps,
   dossierCoverage,
