@@ -17,6 +17,7 @@ import type { Portfolio } from '../../src/domain/types.ts';
 import { formatters } from '../../src/i18n/format.ts';
 import { escapeHtml } from '../../src/share/html.ts';
 import { renderBundle } from '../../src/share/render.ts';
+import { shareLinks } from '../../src/share/links.ts';
 import { shareToken } from '../../src/share/token.ts';
 import { clientView } from '../../src/share/view.ts';
 import { writeShareBundles } from '../../src/share/write.ts';
@@ -55,7 +56,7 @@ async function watchedPage(width = 1200): Promise<{ page: Page; offending: strin
 
 async function writeBundles(portfolio: Portfolio, name: string): Promise<string> {
   const dir = join(work, name);
-  await writeShareBundles(portfolio, dir, { root: work, env: { KAM_SHARE_SECRET: SECRET } });
+  await writeShareBundles(portfolio, dir, { links: shareLinks(portfolio, SECRET) });
   return dir;
 }
 
