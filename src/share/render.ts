@@ -7,7 +7,7 @@
  */
 import { formatters, type Formatters, type Locale } from '../i18n/format.ts';
 import { shareMessages, type ShareMessages } from '../i18n/share.ts';
-import { html, raw, type Html } from './html.ts';
+import { escapeHtml, html, raw, type Html } from './html.ts';
 import type { ClientDossierEntry, ClientKpi, ClientView } from './view.ts';
 
 interface Ctx {
@@ -139,12 +139,11 @@ const empty = (text: string) => html`<p class="empty">${text}</p>`;
 
 /**
  * A data table; columns are [header, numeric]. On a phone each row becomes a small card and
- * every cell is labelled with its column header (from CSS, generated here from the columns,
- * so any table gets it), so nothing is wider than the screen.
+ * every cell shows its column header (`data-label`, added here, so any table gets it).
  */
 function dataTable(className: string, columns: [string, boolean][], rows: Html[], foot?: Html): Html {
+  const labels = columns.map(([label]) => label);
   return html`<div class="table-wrap">
-    ${phoneLabels(className, columns)}
     <table class="${className}">
       <thead>
         <tr>
@@ -152,12 +151,12 @@ function dataTable(className: string, columns: [string, boolean][], rows: Html[]
         </tr>
       </thead>
       <tbody>
-        ${rows}
+        ${rows.map((r) => labelCells(r, labels))}
       </tbody>
       ${
         foot
           ? html`<tfoot>
-              ${foot}
+              ${labelCells(foot, labels)}
             </tfoot>`
           : null
       }
@@ -165,18 +164,19 @@ function dataTable(className: string, columns: [string, boolean][], rows: Html[]
   </div>`;
 }
 
-/** CSS rules that label a table's cells by column on narrow screens. */
-function phoneLabels(className: string, columns: [string, boolean][]): Html {
-  if (!/^[a-z][a-z0-9-]*$/.test(className)) throw new Error(`dataTable: bad class name ${className}`);
-  const rules = columns.map(
-    ([label], i) => `.${className} td:nth-child(${i + 1})::before { content: ${cssString(label)}; }`,
+/**
+ * Gives the n-th cell of a row the n-th column label. Safe on `Html`: every `<` in it comes
+ * from this file's templates, since interpolated text is escaped, so each `<td`/`<th` found
+ * is a real cell of this row.
+ */
+function labelCells(row: Html, labels: readonly string[]): Html {
+  let i = 0;
+  return raw(
+    row.value.replace(/<(td|th)(?=[\s>])/g, (_, tag: string) => {
+      const label = labels[i++];
+      return label ? `<${tag} data-label="${escapeHtml(label)}"` : `<${tag}`;
+    }),
   );
-  return raw(`<style>@media (max-width: ${PHONE_MAX}px) { ${rules.join(' ')} }</style>`);
-}
-
-/** A CSS string literal that cannot end its string, its rule or the style element. */
-function cssString(text: string): string {
-  return `"${text.replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 function valueSection({ view, m, f }: Ctx): Html {
@@ -376,9 +376,6 @@ function timelineSection({ view, m, f }: Ctx): Html {
   );
 }
 
-/** Widest viewport that gets the phone layout, in CSS pixels. */
-const PHONE_MAX = 640;
-
 const STYLE = `
 @page { size: A4; margin: 16mm 15mm 16mm; }
 :root {
@@ -456,7 +453,7 @@ tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--ink); border-
 .tl-value { display: block; font-size: 13px; font-weight: 600; color: var(--accent); }
 .table-wrap { overflow-x: auto; }
 /* On a phone every table row becomes a card: cells stack, each labelled by its column. */
-@media (max-width: ${PHONE_MAX}px) {
+@media (max-width: 640px) {
   body { font-size: 14.5px; }
   .doc { margin: 0; }
   .sheet { padding: 20px 16px; margin: 0 0 10px; }
@@ -472,7 +469,7 @@ tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--ink); border-
   .table-wrap th, .table-wrap td { border: none; padding: 2px 0; text-align: right; white-space: normal; }
   .table-wrap tbody th, .table-wrap tfoot th, .table-wrap .entry, .table-wrap .text-cell { text-align: left; }
   .table-wrap th:empty, .table-wrap td:empty { display: none; }
-  .table-wrap td::before { float: left; margin-right: 12px; color: var(--muted); font-size: 12px; font-weight: 400; text-transform: uppercase; letter-spacing: .02em; }
+  .table-wrap td::before { content: attr(data-label); float: left; margin-right: 12px; color: var(--muted); font-size: 12px; font-weight: 400; text-transform: uppercase; letter-spacing: .02em; }
   /* The entry and commitment text is the card's body: no label, full width. */
   .entry::before, .text-cell::before { display: none; }
   .entry { width: auto; }
