@@ -49,6 +49,11 @@ export function shareLinks(portfolio: Portfolio, secret: string): ShareLinks {
   );
 }
 
+/** The link as the account manager sends it (index.csv, account page): the full address when known. */
+export function indexLink(link: ShareLink): string {
+  return link.url ?? link.path;
+}
+
 const PUBLISHED = Symbol.for('kam.share.links');
 type WithLinks = typeof globalThis & { [PUBLISHED]?: ShareLinks };
 

@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Portfolio } from '../domain/types.ts';
 import { toCsv, type CsvColumn } from '../views/csv.ts';
-import { BUNDLE_FILE, type ShareLink, type ShareLinks } from './links.ts';
+import { BUNDLE_FILE, indexLink, type ShareLink, type ShareLinks } from './links.ts';
 import { renderBundle } from './render.ts';
 import { clientView } from './view.ts';
 
@@ -33,11 +33,6 @@ const INDEX_COLUMNS: CsvColumn<IndexRow>[] = [
   { header: 'manager_name', value: 'manager_name' },
   { header: 'link', value: 'link' },
 ];
-
-/** The link as the account manager sends it: the full address when it is known. */
-export function indexLink(link: ShareLink): string {
-  return link.url ?? link.path;
-}
 
 export async function writeShareBundles(
   portfolio: Portfolio,

@@ -28,6 +28,8 @@ const SECRET = 'e2e-share-secret';
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 /** A4 (210 mm) minus the 15 mm side margins of the bundle's @page rule, in CSS pixels. */
 const PRINTABLE_WIDTH_PX = Math.floor(((210 - 30) / 25.4) * 96);
+/** A common phone's viewport width. */
+const PHONE_WIDTH_PX = 390;
 
 let browser: Browser;
 let work: string;
@@ -66,6 +68,16 @@ function pdfText(file: string): string {
   return normalise(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }));
 }
 
+/** Non-blank text lines on each page of a PDF. */
+function linesPerPage(file: string): number[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  return Array.from({ length: pages }, (_, i) => {
+    const page = String(i + 1);
+    const text = execFileSync('pdftotext', ['-layout', '-f', page, '-l', page, file, '-'], { encoding: 'utf8' });
+    return text.split('\n').filter((l) => l.trim()).length;
+  });
+}
+
 /** The account with the most visible content: the richest bundle to look at. */
 function richest(portfolio: Portfolio): string {
   let best = portfolio.accounts[0]?.account_id ?? '';
@@ -97,13 +109,20 @@ function overflow(page: Page): Promise<{ page: number; elements: string[] }> {
   });
 }
 
+/** At phone width the page does not scroll sideways and nothing sticks out of its sheet. */
+async function checkPhone(page: Page): Promise<void> {
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: PHONE_WIDTH_PX, height: 844 });
+  expect(await overflow(page)).toEqual({ page: 0, elements: [] });
+}
+
 async function checkBundle(
   portfolio: Portfolio,
   dir: string,
   accountId: string,
   label: string,
   opts: { pdf: boolean } = { pdf: true },
-): Promise<void> {
+): Promise<number[]> {
   const file = join(dir, shareToken(accountId, SECRET), 'index.html');
   const view = clientView(portfolio, accountId, { generatedOn: portfolio.today });
   const { page, offending } = await watchedPage();
@@ -112,12 +131,14 @@ async function checkBundle(
     expect(response === null || response.ok()).toBe(true);
     expect(await page.title()).toContain(view.client_name);
 
-    // On screen, and on the printable area of an A4 page, every table fits its sheet.
+    // On screen, on a phone, and on the printable area of an A4 page, every table fits its sheet.
     expect(await overflow(page)).toEqual({ page: 0, elements: [] });
+    await checkPhone(page);
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: PRINTABLE_WIDTH_PX, height: 1100 });
     expect(await overflow(page)).toEqual({ page: 0, elements: [] });
 
+    let lines: number[] = [];
     if (opts.pdf) {
       const pdf = join(work, `${label}.pdf`);
       await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
@@ -126,8 +147,10 @@ async function checkBundle(
       expect(text).toContain(normalise(view.client_name));
       expect(view.value_totals.count).toBeGreaterThan(0);
       expect(text).toContain(normalise(f.money(view.value_totals.client_value)));
+      lines = linesPerPage(pdf);
     }
     expect(offending).toEqual([]);
+    return lines;
   } finally {
     await page.close();
   }
@@ -148,7 +171,13 @@ describe('client bundle in Chromium', () => {
     const { portfolio } = await demoPortfolio();
     const id = richest(portfolio);
     const dir = await writeBundles(portfolio, 'demo');
-    await checkBundle(portfolio, dir, id, 'demo');
+    const lines = await checkBundle(portfolio, dir, id, 'demo');
+    // Sections follow one another instead of each starting a page: the richest demo bundle
+    // (about 100 lines of text) takes three A4 pages, and every page but the last is well filled.
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    const fullest = Math.max(...lines);
+    for (const n of lines.slice(0, -1)) expect(n).toBeGreaterThanOrEqual(fullest / 2);
 
     for (const locale of ['en', 'ru'] as const) {
       const { page, offending } = await watchedPage(1200);
