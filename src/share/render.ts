@@ -1,7 +1,7 @@
 /**
  * Renders a client's value dossier (a `ClientView`) as one self-contained HTML document:
- * inline CSS, no scripts, no external resources, print-ready on A4. The output also works
- * as the `srcdoc` of an `<iframe>` preview on the internal account page.
+ * inline CSS, no scripts, no external resources, print-ready on A4 and readable on a phone.
+ * The build writes it once per account (src/share/write.ts), also as the portal's preview copy.
  *
  * Every spreadsheet string goes through the auto-escaping `html` template.
  */
@@ -416,7 +416,8 @@ h2 { font-size: 22px; color: var(--accent); margin-bottom: 4px; }
 table { width: 100%; border-collapse: collapse; font-size: 13.5px; }
 th, td { text-align: left; padding: 7px 7px; border-bottom: 1px solid var(--line); vertical-align: top; }
 /* Long words and addresses in spreadsheet text wrap instead of widening the page. */
-tbody th, .title, .text, .text-cell, .description, .intro, .meta dd { overflow-wrap: anywhere; hyphens: auto; }
+p, li, dd, h1, h2, tbody th, .title, .text, .text-cell, .tl-body { overflow-wrap: anywhere; }
+.title, .text, .text-cell, .description { hyphens: auto; }
 thead th { font-size: 11px; text-transform: uppercase; letter-spacing: .02em; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); }
 tbody th { font-weight: 600; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -440,7 +441,7 @@ tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--ink); border-
 .status.ok { color: var(--ok); }
 .kpi-table tr.group-start td, .kpi-table tr.group-start th { border-top: 2px solid var(--line); }
 .summary { font-weight: 600; margin: 0 0 12px; }
-.badge { display: inline-block; white-space: nowrap; padding: 2px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; }
+.badge { display: inline-block; padding: 2px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; }
 .badge.done_on_time { background: var(--ok-soft); color: var(--ok); }
 .badge.done_late { background: var(--late-soft); color: var(--late); }
 .badge.open { background: var(--open-soft); color: var(--ink); }

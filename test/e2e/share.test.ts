@@ -1,9 +1,9 @@
 /**
  * Client bundles in a real browser: a bundle opens from the file system without a single
  * network request, prints to an A4 PDF whose text carries the client's name and value total,
- * does not overflow the printable width, and works as an `<iframe srcdoc>` preview.
+ * takes only the pages its content needs, and fits the printable width and a phone's screen.
  *
- * `KAM_UPDATE_SCREENSHOTS=1` also refreshes docs/screenshots/bundle-{en,ru}.png.
+ * `KAM_UPDATE_SCREENSHOTS=1` also refreshes docs/screenshots/bundle-{en,ru}{,-phone}.png.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +15,6 @@ import { launch } from '../../scripts/lib/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Portfolio } from '../../src/domain/types.ts';
 import { formatters } from '../../src/i18n/format.ts';
-import { escapeHtml } from '../../src/share/html.ts';
 import { renderBundle } from '../../src/share/render.ts';
 import { shareLinks } from '../../src/share/links.ts';
 import { shareToken } from '../../src/share/token.ts';
@@ -187,6 +186,8 @@ describe('client bundle in Chromium', () => {
         );
         const target = process.env['KAM_UPDATE_SCREENSHOTS'] ? SCREENSHOTS : work;
         await page.screenshot({ path: join(target, `bundle-${locale}.png`), fullPage: true });
+        await checkPhone(page);
+        await page.screenshot({ path: join(target, `bundle-${locale}-phone.png`), fullPage: true });
         expect(offending).toEqual([]);
       } finally {
         await page.close();
@@ -194,18 +195,20 @@ describe('client bundle in Chromium', () => {
     }
   }, 120_000);
 
-  it('works as an iframe srcdoc preview', async () => {
+  it('wraps long words and addresses on a phone', async () => {
     const portfolio = fixturePortfolio();
-    const doc = renderBundle(clientView(portfolio, 'A001', { generatedOn: TODAY }), 'en');
-    const { page, offending } = await watchedPage();
+    const view = clientView(portfolio, 'A001', { generatedOn: TODAY });
+    const long = `Sehr${'lang'.repeat(40)}`;
+    const url = `https://docs.volga-ic.example/${'evidence/'.repeat(12)}D0186`;
+    const entries = view.entries.map((e, i) =>
+      i === 0 ? { ...e, title: long, description: `${long} ${url}`, evidence: url } : e,
+    );
+    const commitments = view.commitments.map((c, i) => (i === 0 ? { ...c, description: long } : c));
+    const doc = renderBundle({ ...view, client_name: long, description: url, entries, commitments }, 'en');
+    const { page, offending } = await watchedPage(PHONE_WIDTH_PX);
     try {
-      await page.setContent(
-        `<!doctype html><title>preview</title><iframe sandbox srcdoc="${escapeHtml(doc)}" style="width:100%;height:800px"></iframe>`,
-      );
-      const frame = page.frames().find((f) => f !== page.mainFrame());
-      expect(frame).toBeDefined();
-      await frame?.waitForLoadState('load');
-      expect(await frame?.locator('h1 .client').textContent()).toBe('Northwind Metals');
+      await page.setContent(doc);
+      expect(await overflow(page)).toEqual({ page: 0, elements: [] });
       expect(offending).toEqual([]);
     } finally {
       await page.close();
