@@ -199,7 +199,8 @@ export const en = {
     copied: 'Copied',
     copyFailed: 'Could not copy: select the link and copy it by hand.',
     folder: 'Bundle in dist-share/',
-    baseUrlHint: 'To show the full link to send, add this row to the settings sheet, with the address where dist-share/ is published:',
+    baseUrlHint:
+      'To show the full link to send, add this row to the settings sheet, with the address where dist-share/ is published:',
     settingKey: 'key',
     settingValue: 'value',
     baseUrlExample: 'https://dossier.example.com/',

@@ -51,7 +51,10 @@ export const settingsSchema = z.object({
     z
       .string()
       .trim()
-      .regex(/^https?:\/\/[^\s/?#<>"'`]+[^\s?#<>"'`]*$/i, 'must be a web address such as https://dossier.example.com/')
+      .regex(
+        /^https?:\/\/[^\s/?#<>"'`]+[^\s?#<>"'`]*$/i,
+        'must be a web address such as https://dossier.example.com/',
+      )
       .optional(),
     {
       kind: 'text',

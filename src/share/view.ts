@@ -181,7 +181,9 @@ function visibleKpis(acc: AccountResult): ClientKpi[] {
 }
 
 /** The commitments the bundle shows, by due date; the account page warns about overdue ones. */
-export function visibleCommitments(acc: AccountResult): Pick<ClientView, 'commitments' | 'commitment_summary'> {
+export function visibleCommitments(
+  acc: AccountResult,
+): Pick<ClientView, 'commitments' | 'commitment_summary'> {
   const list: ClientCommitment[] = acc.commitments
     .filter((c) => c.row.client_visible)
     .map((c) => ({

@@ -19,7 +19,9 @@ let firstId: string;
 let firstLink: string;
 
 beforeAll(async () => {
-  const [, first] = (await readFile(join(SHARE_DIR, 'index.csv'), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+  const [, first] = (await readFile(join(SHARE_DIR, 'index.csv'), 'utf8'))
+    .replace(/^\uFEFF/, '')
+    .split('\r\n');
   // The first columns are plain ids in the demo; the link is the last column.
   const cells = (first ?? '').split(',');
   firstId = cells[0]!;
@@ -63,7 +65,9 @@ describe('client bundle section of the account page', () => {
         const box = await section.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
         expect(box.scroll).toBeLessThanOrEqual(box.client);
         if (process.env['KAM_SHOTS_DIR'])
-          await section.screenshot({ path: join(process.env['KAM_SHOTS_DIR'], `bundle-section-${width}.png`) });
+          await section.screenshot({
+            path: join(process.env['KAM_SHOTS_DIR'], `bundle-section-${width}.png`),
+          });
         expect(problems).toEqual([]);
       } finally {
         await ctx.close();

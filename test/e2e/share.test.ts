@@ -72,7 +72,9 @@ function linesPerPage(file: string): number[] {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
   return Array.from({ length: pages }, (_, i) => {
     const page = String(i + 1);
-    const text = execFileSync('pdftotext', ['-layout', '-f', page, '-l', page, file, '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', ['-layout', '-f', page, '-l', page, file, '-'], {
+      encoding: 'utf8',
+    });
     return text.split('\n').filter((l) => l.trim()).length;
   });
 }

@@ -45,7 +45,11 @@ describe('shareLinks', () => {
 
   it('joins the base address with exactly one slash', () => {
     const token = shareToken('A001', SECRET);
-    for (const base of ['https://x.example/dossier', 'https://x.example/dossier/', 'https://x.example/dossier//']) {
+    for (const base of [
+      'https://x.example/dossier',
+      'https://x.example/dossier/',
+      'https://x.example/dossier//',
+    ]) {
       expect(shareLinks(withBaseUrl(base), SECRET).get('A001')?.url).toBe(
         `https://x.example/dossier/${token}/index.html`,
       );
