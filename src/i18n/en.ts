@@ -212,6 +212,7 @@ export const en = {
         ? 'The bundle shows the client an overdue commitment:'
         : `The bundle shows the client ${n} overdue commitments:`,
     due: (date: string) => `due ${date}`,
+    overdueAdvice: 'Record it as done, or agree a new date with the client, before sending the link.',
   },
   dashboard: {
     activeAccounts: 'Active accounts',
