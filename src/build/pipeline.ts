@@ -12,6 +12,8 @@ import { portfolioFor, readInput } from '../content/source.ts';
 import { createProgress } from './progress.ts';
 import { swapInto } from './swap.ts';
 import { writeShareBundles } from '../share/write.ts';
+import { publishShareLinks, shareLinks } from '../share/links.ts';
+import { resolveShareSecret } from '../share/secret.ts';
 
 export interface BuildOptions {
   root: string;
@@ -78,6 +80,10 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
     (p) => `${p.accounts.length} accounts, period ${p.current_period ?? '—'}`,
   );
 
+  // The secret is read here, once; pages and bundles only see the links derived from it.
+  const links = shareLinks(portfolio, resolveShareSecret({ root: opts.root, env }));
+  publishShareLinks(links);
+
   try {
     await Promise.all([
       rm(nextOut, { recursive: true, force: true }),
@@ -106,7 +112,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
       PHASES.share,
       async () => {
         await mkdir(nextShare, { recursive: true });
-        return writeShareBundles(portfolio, nextShare, { root: opts.root, env });
+        // Preview copies go into the portal after indexing, so search never lists them.
+        return writeShareBundles(portfolio, nextShare, { links, previewDir: nextOut });
       },
       (n) => `${n} bundles`,
     );
@@ -121,6 +128,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
       `\nThe build failed; ${rel(opts.outDir)}/ was left as it was.\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
     );
     return report;
+  } finally {
+    publishShareLinks(undefined);
   }
   report.ok = true;
   return report;

@@ -193,6 +193,27 @@ export const en = {
       'The value dossier that can be sent to this client. It holds only what is marked visible to the client; publish dist-share/ separately from the portal.',
     bundlePreview: 'Preview the client bundle',
   },
+  clientBundle: {
+    linkLabel: 'Link to send to the client',
+    copy: 'Copy link',
+    copied: 'Copied',
+    copyFailed: 'Could not copy: select the link and copy it by hand.',
+    folder: 'Bundle in dist-share/',
+    baseUrlHint:
+      'To show the full link to send, add this row to the settings sheet, with the address where dist-share/ is published:',
+    settingKey: 'key',
+    settingValue: 'value',
+    baseUrlExample: 'https://dossier.example.com/',
+    notBuilt: 'Links and the preview are made by npm run build; the development server shows neither.',
+    opensInNewTab: '(opens in a new tab)',
+    overdueTitle: 'Check before sending',
+    overdueLede: (n: number) =>
+      n === 1
+        ? 'The bundle shows the client an overdue commitment:'
+        : `The bundle shows the client ${n} overdue commitments:`,
+    due: (date: string) => `due ${date}`,
+    overdueAdvice: 'Record it as done, or agree a new date with the client, before sending the link.',
+  },
   dashboard: {
     activeAccounts: 'Active accounts',
     keyAccounts: 'Key clients',

@@ -47,6 +47,21 @@ export const settingsSchema = z.object({
     doc: 'Period the portal reports on; the latest scored period when blank.',
     ru: [],
   }),
+  share_base_url: register(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^https?:\/\/[^\s/?#<>"'`]+[^\s?#<>"'`]*$/i,
+        'must be a web address such as https://dossier.example.com/',
+      )
+      .optional(),
+    {
+      kind: 'text',
+      doc: 'Public address where dist-share/ is published (e.g. https://dossier.example.com/); the account pages then show each client bundle’s full link.',
+      ru: [],
+    },
+  ),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,13 +1,13 @@
 /**
  * Renders a client's value dossier (a `ClientView`) as one self-contained HTML document:
- * inline CSS, no scripts, no external resources, print-ready on A4. The output also works
- * as the `srcdoc` of an `<iframe>` preview on the internal account page.
+ * inline CSS, no scripts, no external resources, print-ready on A4 and readable on a phone.
+ * The build writes it once per account (src/share/write.ts), also as the portal's preview copy.
  *
  * Every spreadsheet string goes through the auto-escaping `html` template.
  */
 import { formatters, type Formatters, type Locale } from '../i18n/format.ts';
 import { shareMessages, type ShareMessages } from '../i18n/share.ts';
-import { html, raw, type Html } from './html.ts';
+import { escapeHtml, html, raw, type Html } from './html.ts';
 import type { ClientDossierEntry, ClientKpi, ClientView } from './view.ts';
 
 interface Ctx {
@@ -137,8 +137,12 @@ function section(id: (typeof SECTIONS)[number], m: ShareMessages, lead: string, 
 
 const empty = (text: string) => html`<p class="empty">${text}</p>`;
 
-/** A table that scrolls inside its box on a phone; columns are [header, numeric]. */
+/**
+ * A data table; columns are [header, numeric]. On a phone each row becomes a small card and
+ * every cell shows its column header (`data-label`, added here, so any table gets it).
+ */
 function dataTable(className: string, columns: [string, boolean][], rows: Html[], foot?: Html): Html {
+  const labels = columns.map(([label]) => label);
   return html`<div class="table-wrap">
     <table class="${className}">
       <thead>
@@ -147,17 +151,32 @@ function dataTable(className: string, columns: [string, boolean][], rows: Html[]
         </tr>
       </thead>
       <tbody>
-        ${rows}
+        ${rows.map((r) => labelCells(r, labels))}
       </tbody>
       ${
         foot
           ? html`<tfoot>
-              ${foot}
+              ${labelCells(foot, labels)}
             </tfoot>`
           : null
       }
     </table>
   </div>`;
+}
+
+/**
+ * Gives the n-th cell of a row the n-th column label. Safe on `Html`: every `<` in it comes
+ * from this file's templates, since interpolated text is escaped, so each `<td`/`<th` found
+ * is a real cell of this row.
+ */
+function labelCells(row: Html, labels: readonly string[]): Html {
+  let i = 0;
+  return raw(
+    row.value.replace(/<(td|th)(?=[\s>])/g, (_, tag: string) => {
+      const label = labels[i++];
+      return label ? `<${tag} data-label="${escapeHtml(label)}"` : `<${tag}`;
+    }),
+  );
 }
 
 function valueSection({ view, m, f }: Ctx): Html {
@@ -374,10 +393,10 @@ h1, h2 { line-height: 1.2; margin: 0; }
 h2 { font-size: 22px; color: var(--accent); margin-bottom: 4px; }
 .lead { color: var(--muted); margin: 0 0 18px; }
 .empty { color: var(--muted); font-style: italic; }
-.kicker { margin: 0 0 36px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: var(--accent); }
+.kicker { margin: 0 0 28px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: var(--accent); }
 .cover h1 { display: flex; flex-direction: column; gap: 8px; margin-bottom: 28px; }
 .doc-title { font-size: 16px; font-weight: 600; color: var(--muted); letter-spacing: .04em; text-transform: uppercase; }
-.client { font-size: 34px; font-weight: 700; overflow-wrap: break-word; }
+.client { font-size: 34px; font-weight: 700; overflow-wrap: anywhere; }
 .meta { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px 24px; margin: 0 0 28px;
   padding: 14px 0; border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); }
 .meta dt { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
@@ -396,6 +415,9 @@ h2 { font-size: 22px; color: var(--accent); margin-bottom: 4px; }
 .confidential { font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 8px; margin: 0; }
 table { width: 100%; border-collapse: collapse; font-size: 13.5px; }
 th, td { text-align: left; padding: 7px 7px; border-bottom: 1px solid var(--line); vertical-align: top; }
+/* Long words and addresses in spreadsheet text wrap instead of widening the page. */
+p, li, dd, h1, h2, tbody th, .title, .text, .text-cell, .tl-body { overflow-wrap: anywhere; }
+.title, .text, .text-cell, .description { hyphens: auto; }
 thead th { font-size: 11px; text-transform: uppercase; letter-spacing: .02em; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); }
 tbody th { font-weight: 600; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -410,9 +432,9 @@ tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--ink); border-
 .date { white-space: nowrap; color: var(--muted); }
 .entry { width: 60%; }
 .entry .category { display: block; font-size: 11px; text-transform: uppercase; letter-spacing: .05em; color: var(--accent); font-weight: 600; }
-.title { display: block; overflow-wrap: break-word; }
-.text { display: block; color: var(--ink); overflow-wrap: break-word; white-space: pre-line; }
-.text-cell { overflow-wrap: break-word; white-space: pre-line; }
+.title { display: block; }
+.text { display: block; color: var(--ink); white-space: pre-line; }
+.text-cell { white-space: pre-line; }
 .evidence { display: block; font-size: 12px; color: var(--muted); overflow-wrap: anywhere; }
 .evidence a { color: var(--accent); }
 .status { display: block; font-size: 11px; font-weight: 500; color: var(--muted); }
@@ -430,19 +452,50 @@ tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--ink); border-
 .tl-item.start::before { background: var(--accent); }
 .tl-date { color: var(--muted); font-variant-numeric: tabular-nums; }
 .tl-value { display: block; font-size: 13px; font-weight: 600; color: var(--accent); }
-/* On a phone a wide table scrolls inside its box instead of widening the page. */
 .table-wrap { overflow-x: auto; }
+/* On a phone every table row becomes a card: cells stack, each labelled by its column. */
 @media (max-width: 640px) {
-  .sheet { padding: 20px 16px; }
+  body { font-size: 14.5px; }
+  .doc { margin: 0; }
+  .sheet { padding: 20px 16px; margin: 0 0 10px; }
+  .kicker { margin-bottom: 16px; }
+  .client { font-size: 26px; }
   .headline { grid-template-columns: 1fr; }
   .tl-item { grid-template-columns: 1fr; gap: 2px; }
-  table { font-size: 12.5px; }
+  .table-wrap { overflow: visible; }
+  .table-wrap table, .table-wrap tbody, .table-wrap tfoot, .table-wrap tr, .table-wrap th, .table-wrap td { display: block; }
+  .table-wrap thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .table-wrap tr { padding: 8px 0; border-bottom: 1px solid var(--line); }
+  .table-wrap tfoot tr { border-top: 2px solid var(--ink); border-bottom: none; }
+  .table-wrap th, .table-wrap td { border: none; padding: 2px 0; text-align: right; white-space: normal; }
+  .table-wrap tbody th, .table-wrap tfoot th, .table-wrap .entry, .table-wrap .text-cell { text-align: left; }
+  .table-wrap th:empty, .table-wrap td:empty { display: none; }
+  .table-wrap td::before { content: attr(data-label); float: left; margin-right: 12px; color: var(--muted); font-size: 12px; font-weight: 400; text-transform: uppercase; letter-spacing: .02em; }
+  /* The entry and commitment text is the card's body: no label, full width. */
+  .entry::before, .text-cell::before { display: none; }
+  .entry { width: auto; }
+  .kpi-table tr.group-start td, .kpi-table tr.group-start th { border-top: none; }
+  .kpi-table tr.group-start { border-top: 2px solid var(--line); }
 }
 @media print {
-  body { background: none; font-size: 10.5pt; }
+  body { background: none; font-size: 10pt; }
   .doc { max-width: none; margin: 0; }
-  .sheet { box-shadow: none; padding: 0; margin: 0; break-before: page; }
-  .sheet:first-child { break-before: auto; }
+  /* Sections follow one another; a page ends only when it is full. */
+  .sheet { box-shadow: none; padding: 0; margin: 0 0 9mm; }
+  .cover h1 { margin-bottom: 14px; }
+  .kicker { margin-bottom: 12px; }
+  .client { font-size: 24pt; }
+  .meta { margin-bottom: 14px; padding: 8px 0; }
+  .headline { margin-bottom: 14px; }
+  .figure { padding: 8px 12px; }
+  .figure .amount { font-size: 15pt; }
+  .figure.main .amount { font-size: 18pt; }
+  .description { margin-bottom: 12px; }
+  .contents { display: none; }
+  h2 { font-size: 15pt; }
+  .lead { margin-bottom: 8px; }
+  th, td { padding: 4px 6px; }
+  .tl-item { padding-bottom: 8px; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }
   tr, .tl-item, .figure, .summary { break-inside: avoid; }

@@ -180,7 +180,10 @@ function visibleKpis(acc: AccountResult): ClientKpi[] {
   );
 }
 
-function visibleCommitments(acc: AccountResult): Pick<ClientView, 'commitments' | 'commitment_summary'> {
+/** The commitments the bundle shows, by due date; the account page warns about overdue ones. */
+export function visibleCommitments(
+  acc: AccountResult,
+): Pick<ClientView, 'commitments' | 'commitment_summary'> {
   const list: ClientCommitment[] = acc.commitments
     .filter((c) => c.row.client_visible)
     .map((c) => ({

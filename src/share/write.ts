@@ -1,26 +1,22 @@
 /**
- * Writes the client bundles (SPEC §5): `<dir>/<token>/index.html` for every account, lost
- * and prospects included, and the internal `<dir>/index.csv` that maps accounts to links.
+ * Writes the client bundles: `<dir>/<token>/index.html` for every account, lost and
+ * prospects included, and the internal `<dir>/index.csv` that maps accounts to links. Each
+ * bundle is rendered once; with `previewDir` the same HTML is also written there as
+ * `share-preview/<account>/index.html`, the internal portal's preview copy.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Portfolio } from '../domain/types.ts';
 import { toCsv, type CsvColumn } from '../views/csv.ts';
+import { BUNDLE_FILE, indexLink, type ShareLink, type ShareLinks } from './links.ts';
 import { renderBundle } from './render.ts';
-import { resolveShareSecret, type SecretSource } from './secret.ts';
-import { shareToken } from './token.ts';
 import { clientView } from './view.ts';
 
-export const BUNDLE_FILE = 'index.html';
+export { BUNDLE_FILE };
 export const SHARE_INDEX_FILE = 'index.csv';
 
 /** How many bundles are written at once: enough to keep the disk busy, few open files. */
 const CONCURRENCY = 32;
-
-/** The bundle's path relative to the share folder: `<token>/index.html`. */
-export function bundleLink(accountId: string, source: SecretSource): string {
-  return `${shareToken(accountId, resolveShareSecret(source))}/${BUNDLE_FILE}`;
-}
 
 interface IndexRow {
   account_id: string;
@@ -41,32 +37,41 @@ const INDEX_COLUMNS: CsvColumn<IndexRow>[] = [
 export async function writeShareBundles(
   portfolio: Portfolio,
   dir: string,
-  opts: { root: string; env: NodeJS.ProcessEnv },
+  opts: { links: ShareLinks; previewDir?: string },
 ): Promise<number> {
-  const secret = resolveShareSecret(opts);
   const locale = portfolio.settings.locale;
   const managers = new Map(portfolio.team.map((t) => [t.member_id, t.name]));
   const accounts = portfolio.accounts;
-  const tokens = accounts.map((a) => shareToken(a.account_id, secret));
+  const linkOf = (id: string): ShareLink => {
+    const link = opts.links.get(id);
+    if (!link) throw new Error(`writeShareBundles: no share link for account ${JSON.stringify(id)}`);
+    return link;
+  };
 
   await mkdir(dir, { recursive: true });
   for (let i = 0; i < accounts.length; i += CONCURRENCY) {
     await Promise.all(
-      accounts.slice(i, i + CONCURRENCY).map(async (a, j) => {
+      accounts.slice(i, i + CONCURRENCY).map(async (a) => {
+        const link = linkOf(a.account_id);
         const view = clientView(portfolio, a.account_id, { generatedOn: portfolio.today });
-        const folder = join(dir, tokens[i + j] as string);
-        await mkdir(folder, { recursive: true });
-        await writeFile(join(folder, BUNDLE_FILE), renderBundle(view, locale));
+        const doc = renderBundle(view, locale);
+        await writeIn(join(dir, link.path), doc);
+        if (opts.previewDir) await writeIn(join(opts.previewDir, link.preview, BUNDLE_FILE), doc);
       }),
     );
   }
-  const index: IndexRow[] = accounts.map((a, i) => ({
+  const index: IndexRow[] = accounts.map((a) => ({
     account_id: a.account_id,
     name: a.name,
     kam_id: a.kam_id,
     manager_name: managers.get(a.kam_id) ?? null,
-    link: `${tokens[i]}/${BUNDLE_FILE}`,
+    link: indexLink(linkOf(a.account_id)),
   }));
   await writeFile(join(dir, SHARE_INDEX_FILE), toCsv(INDEX_COLUMNS, index));
   return accounts.length;
+}
+
+async function writeIn(file: string, content: string): Promise<void> {
+  await mkdir(join(file, '..'), { recursive: true });
+  await writeFile(file, content);
 }

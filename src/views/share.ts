@@ -1,15 +1,24 @@
-/** The internal account page's view of an account's client bundle: its link and a preview. */
+/** The internal account page's client-bundle section: the bundle's link and what to check before sending it. */
 import type { Portfolio } from '../domain/types.ts';
-import { bundleLink } from '../share/write.ts';
-import { clientView } from '../share/view.ts';
-import { renderBundle } from '../share/render.ts';
+import { publishedShareLinks, type ShareLink, type ShareLinks } from '../share/links.ts';
+import { visibleCommitments, type ClientCommitment } from '../share/view.ts';
 
-const root = process.cwd();
+export interface BundleSection {
+  /** Null under `astro dev`: only `npm run build` writes bundles and derives their links. */
+  link: ShareLink | null;
+  /** Overdue commitments the client will see in the bundle. */
+  overdue: ClientCommitment[];
+}
 
-export function bundlePreview(p: Portfolio, accountId: string): { link: string; html: string } {
-  const view = clientView(p, accountId, { generatedOn: p.today });
+export function bundleSection(
+  p: Portfolio,
+  accountId: string,
+  links: ShareLinks | undefined = publishedShareLinks(),
+): BundleSection {
+  const acc = p.accountIndex.get(accountId);
+  if (!acc) throw new Error(`bundleSection: unknown account ${JSON.stringify(accountId)}`);
   return {
-    link: bundleLink(accountId, { root, env: process.env }),
-    html: renderBundle(view, p.settings.locale),
+    link: links?.get(accountId) ?? null,
+    overdue: visibleCommitments(acc).commitments.filter((c) => c.state === 'overdue'),
   };
 }

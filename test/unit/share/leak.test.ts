@@ -16,6 +16,7 @@ import { formatters } from '../../../src/i18n/format.ts';
 import { messages } from '../../../src/i18n/index.ts';
 import type { Datasets } from '../../../src/schema/index.ts';
 import { escapeHtml } from '../../../src/share/html.ts';
+import { shareLinks } from '../../../src/share/links.ts';
 import { shareToken } from '../../../src/share/token.ts';
 import { writeShareBundles } from '../../../src/share/write.ts';
 import { demoPortfolio } from './demo.ts';
@@ -30,8 +31,7 @@ afterAll(() => {
 async function writeAll(portfolio: Portfolio): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'kam-share-leak-'));
   dirs.push(dir);
-  // `root` must not matter when the secret comes from the environment.
-  const n = await writeShareBundles(portfolio, dir, { root: dir, env: { KAM_SHARE_SECRET: SECRET } });
+  const n = await writeShareBundles(portfolio, dir, { links: shareLinks(portfolio, SECRET) });
   expect(n).toBe(portfolio.accounts.length);
   return dir;
 }

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveShareSecret, SECRET_FILE } from '../../../src/share/secret.ts';
 import { shareToken } from '../../../src/share/token.ts';
-import { bundleLink } from '../../../src/share/write.ts';
 
 describe('shareToken', () => {
   it('is 64 hex characters', () => {
@@ -42,7 +41,6 @@ describe('resolveShareSecret', () => {
     expect(readFileSync(file, 'utf8').trim()).toBe(first);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(resolveShareSecret({ root, env: {} })).toBe(first);
-    expect(bundleLink('A001', { root, env: {} })).toBe(`${shareToken('A001', first)}/index.html`);
   });
 
   it('gives different projects different secrets', () => {
@@ -64,9 +62,6 @@ describe('resolveShareSecret', () => {
     expect(() => statSync(join(root, SECRET_FILE))).toThrow();
     writeFileSync(join(root, SECRET_FILE), 'from-file\n');
     expect(resolveShareSecret({ root, env: { KAM_SHARE_SECRET: 'from-env' } })).toBe('from-env');
-    expect(bundleLink('A001', { root, env: { KAM_SHARE_SECRET: 'from-env' } })).toBe(
-      `${shareToken('A001', 'from-env')}/index.html`,
-    );
   });
 
   it('treats an empty KAM_SHARE_SECRET as unset', () => {
