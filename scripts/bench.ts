@@ -111,6 +111,7 @@ interface SizeResult {
   /** The warm rebuild's phases and CPU seconds. */
   warm: Record<'ingest_s' | 'compute_s' | 'astro_s' | 'index_s' | 'share_s' | 'cpu_s', number> & {
     changed_file: string;
+    cpu_phases: Record<'ingest' | 'compute' | 'astro' | 'index' | 'share', number>;
   };
   cpu_phases: Record<'ingest' | 'compute' | 'astro' | 'index' | 'share' | 'baseline_astro', number>;
 }
@@ -206,8 +207,9 @@ async function benchSize(accounts: number): Promise<SizeResult> {
   const warmBuild = await runChecked([join(PROJECT, 'scripts/build.ts')], 'warm rebuild', PROJECT, buildEnv);
   const w = readTimings(timingsFile);
   const warmPhase = (label: string) => round(w.timings[label] ?? NaN);
+  const warmCpu = (label: string) => round(w.cpu_timings?.[label] ?? NaN);
   log(
-    `  warm rebuild: ${warmBuild.wall_s.toFixed(1)} s (cpu ${warmBuild.cpu_s.toFixed(1)} s): ingest ${warmPhase(PHASES.ingest)} s, astro ${warmPhase(PHASES.astro)} s`,
+    `  warm rebuild: ${warmBuild.wall_s.toFixed(1)} s (cpu ${warmBuild.cpu_s.toFixed(1)} s): ingest ${warmPhase(PHASES.ingest)} s (cpu ${warmCpu(PHASES.ingest)} s), astro ${warmPhase(PHASES.astro)} s (cpu ${warmCpu(PHASES.astro)} s)`,
   );
 
   log(`  baseline: bare Astro, ${t.pages} pages …`);
@@ -274,6 +276,13 @@ async function benchSize(accounts: number): Promise<SizeResult> {
       share_s: warmPhase(PHASES.share),
       cpu_s: round(warmBuild.cpu_s),
       changed_file: changedFile,
+      cpu_phases: {
+        ingest: warmCpu(PHASES.ingest),
+        compute: warmCpu(PHASES.compute),
+        astro: warmCpu(PHASES.astro),
+        index: warmCpu(PHASES.index),
+        share: warmCpu(PHASES.share),
+      },
     },
     cpu_phases: {
       ingest: cpuOf(PHASES.ingest),

@@ -2,7 +2,7 @@
  * Keeps what reading each data file yielded (per-file.ts) between builds, so a rebuild after
  * one workbook changed reads only that workbook. An entry is found by a digest of everything
  * that decides the outcome: the file's name and bytes, the reader version, the source of the
- * reader and schema modules, the SheetJS version and the reading options. It is used only
+ * reader, schema and message modules, the SheetJS version and the reading options. It is used only
  * when its own checksum, version and key all match; anything else (a torn write, another
  * version, bytes from elsewhere) is read afresh, so the cache can make a build faster but
  * never different.
@@ -69,16 +69,16 @@ export function ingestCacheDir(env: NodeJS.ProcessEnv = process.env): string | u
 let sourceDigest: string | null | undefined;
 
 /**
- * A digest of the reader's and the schema's source files, so editing either retires every
- * entry without anyone remembering to bump READER_VERSION. Null when the sources are not
- * beside this module (bundled code): then nothing is cached.
+ * A digest of the source files of the reader, the schema and the messages, so editing any
+ * of them retires every entry without anyone remembering to bump READER_VERSION. Null when
+ * the sources are not beside this module (bundled code): then nothing is cached.
  */
 function codeDigest(): string | null {
   if (sourceDigest !== undefined) return sourceDigest;
   try {
     const here = path.dirname(fileURLToPath(import.meta.url));
     const h = createHash('sha256');
-    for (const folder of [here, path.join(here, '..', 'schema')]) {
+    for (const folder of [here, path.join(here, '..', 'schema'), path.join(here, '..', 'i18n')]) {
       const files = readdirSync(folder)
         .filter((f) => f.endsWith('.ts'))
         .sort();
