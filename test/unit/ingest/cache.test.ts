@@ -148,7 +148,8 @@ describe('ingestion with the per-file cache', () => {
     expect(await read()).toBe(truth);
 
     const damaged = encodeEntry({ version: READER_VERSION, key, outcome: planted });
-    damaged[damaged.length - 3] ^= 0xff;
+    const at = damaged.length - 3;
+    damaged.writeUInt8(damaged.readUInt8(at) ^ 0xff, at);
     writeFileSync(entry, damaged);
     expect(await read()).toBe(truth);
 
