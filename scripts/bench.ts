@@ -7,7 +7,10 @@
  *   - our full build (`scripts/build.ts`) with its phase timings, wall time and the peak RSS
  *     of its whole process tree, and the page weight of its output,
  *   - a bare Astro project with the same number of trivial pages, built and indexed the same
- *     way (the baseline).
+ *     way (the baseline),
+ *   - a warm rebuild: after the cold build one workbook changes (one cell) and the same
+ *     portfolio is built again with the caches the cold build left (Astro's and the state
+ *     folder's); `warm_ratio` = warm rebuild / cold build.
  * Prints a table and writes bench/results.json. Targets are figures to read, not assertions.
  *
  *   --sizes   comma-separated account counts (default 100,1000,5000)
@@ -19,7 +22,7 @@
  *   --out FILE     write the results there instead of bench/results.json
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, availableParallelism, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +32,7 @@ import { PHASES } from '../src/build/pipeline.ts';
 import { runMeasured, type Measured } from '../src/bench/proc.ts';
 import { writeBaselineProject } from '../src/bench/baseline.ts';
 import { measureSite, type WeightReport } from '../src/bench/weight.ts';
+import { changeOneWorkbook } from '../src/bench/warm.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, 'bench', 'work');
@@ -98,6 +102,17 @@ interface SizeResult {
   /** CPU seconds per phase: the build process itself (Pagefind's own process not included) and the baseline's Astro build. */
   /** 1-minute load average before and after this size ran: wall times mean little when it is far above the cores. */
   load_avg: [number, number];
+  /** Wall seconds of the warm rebuild (one workbook changed since the cold build). */
+  warm_s: number;
+  /** warm_s / total_s, both from this run. */
+  warm_ratio: number;
+  /** The same in CPU seconds of the process trees: steadier on a shared machine. */
+  warm_cpu_ratio: number;
+  /** The warm rebuild's phases and CPU seconds. */
+  warm: Record<'ingest_s' | 'compute_s' | 'astro_s' | 'index_s' | 'share_s' | 'cpu_s', number> & {
+    changed_file: string;
+    cpu_phases: Record<'ingest' | 'compute' | 'astro' | 'index' | 'share', number>;
+  };
   cpu_phases: Record<'ingest' | 'compute' | 'astro' | 'index' | 'share' | 'baseline_astro', number>;
 }
 
@@ -160,30 +175,41 @@ async function benchSize(accounts: number): Promise<SizeResult> {
   log(`  our build …`);
   const out = join(WORK, `out-${accounts}`);
   const cache = join(WORK, `cache-${accounts}`);
+  // The build reads a copy, so the warm rebuild can change a workbook without touching the
+  // cached portfolio; it starts with an empty state folder (cold) and keeps it (warm).
+  const runData = join(WORK, `run-${accounts}`);
+  const state = join(WORK, `state-${accounts}`);
   const timingsFile = join(WORK, `timings-${accounts}.json`);
-  rmSync(out, { recursive: true, force: true });
-  rmSync(cache, { recursive: true, force: true });
+  for (const dir of [out, cache, runData, state]) rmSync(dir, { recursive: true, force: true });
   rmSync(timingsFile, { force: true });
-  const build = await runChecked([join(PROJECT, 'scripts/build.ts')], 'build', PROJECT, {
-    KAM_DATA_DIR: dataDir,
+  cpSync(dataDir, runData, { recursive: true });
+  const buildEnv = {
+    KAM_DATA_DIR: runData,
     KAM_OUT_DIR: join(out, 'dist'),
     KAM_SHARE_DIR: join(out, 'share'),
     KAM_CACHE_DIR: cache,
+    KAM_STATE_DIR: state,
     KAM_TODAY: demoAsOf(DEMO_OPTIONS.endQuarter),
     KAM_SHARE_SECRET: 'benchmark-secret',
     KAM_TIMINGS_FILE: timingsFile,
-  });
-  const t = JSON.parse(readFileSync(timingsFile, 'utf8')) as {
-    timings: Record<string, number>;
-    cpu_timings?: Record<string, number>;
-    pages: number;
-    rows: number;
   };
+  const build = await runChecked([join(PROJECT, 'scripts/build.ts')], 'build', PROJECT, buildEnv);
+  const t = readTimings(timingsFile);
   const phase = (label: string) => t.timings[label] ?? NaN;
   const cpuOf = (label: string) => round(t.cpu_timings?.[label] ?? NaN);
   const weight = measureSite(join(out, 'dist'));
   log(
     `  our build: ${build.wall_s.toFixed(1)} s (cpu ${build.cpu_s.toFixed(1)} s), ${t.pages} pages, peak ${Math.round(build.peak_rss_mb)} MB; heaviest account page ${weight.heaviest_page_kb_gz} KB gz`,
+  );
+
+  const changedFile = changeOneWorkbook(runData, accounts, QUARTERS);
+  log(`  warm rebuild after changing one cell of ${changedFile} …`);
+  const warmBuild = await runChecked([join(PROJECT, 'scripts/build.ts')], 'warm rebuild', PROJECT, buildEnv);
+  const w = readTimings(timingsFile);
+  const warmPhase = (label: string) => round(w.timings[label] ?? NaN);
+  const warmCpu = (label: string) => round(w.cpu_timings?.[label] ?? NaN);
+  log(
+    `  warm rebuild: ${warmBuild.wall_s.toFixed(1)} s (cpu ${warmBuild.cpu_s.toFixed(1)} s): ingest ${warmPhase(PHASES.ingest)} s (cpu ${warmCpu(PHASES.ingest)} s), astro ${warmPhase(PHASES.astro)} s (cpu ${warmCpu(PHASES.astro)} s)`,
   );
 
   log(`  baseline: bare Astro, ${t.pages} pages …`);
@@ -210,8 +236,8 @@ async function benchSize(accounts: number): Promise<SizeResult> {
     rmSync(out, { recursive: true, force: true });
     rmSync(join(baseDir, 'dist'), { recursive: true, force: true });
   }
-  rmSync(cache, { recursive: true, force: true });
-  rmSync(join(baseDir, '.cache'), { recursive: true, force: true });
+  for (const dir of [cache, runData, state, join(baseDir, '.cache')])
+    rmSync(dir, { recursive: true, force: true });
 
   const total = build.wall_s;
   return {
@@ -239,6 +265,25 @@ async function benchSize(accounts: number): Promise<SizeResult> {
     heaviest_page_kb_gz: weight.heaviest_page_kb_gz,
     weight,
     load_avg: [loadBefore, round(loadavg()[0] ?? 0, 2)],
+    warm_s: round(warmBuild.wall_s),
+    warm_ratio: round(warmBuild.wall_s / total),
+    warm_cpu_ratio: round(warmBuild.cpu_s / build.cpu_s),
+    warm: {
+      ingest_s: warmPhase(PHASES.ingest),
+      compute_s: warmPhase(PHASES.compute),
+      astro_s: warmPhase(PHASES.astro),
+      index_s: warmPhase(PHASES.index),
+      share_s: warmPhase(PHASES.share),
+      cpu_s: round(warmBuild.cpu_s),
+      changed_file: changedFile,
+      cpu_phases: {
+        ingest: warmCpu(PHASES.ingest),
+        compute: warmCpu(PHASES.compute),
+        astro: warmCpu(PHASES.astro),
+        index: warmCpu(PHASES.index),
+        share: warmCpu(PHASES.share),
+      },
+    },
     cpu_phases: {
       ingest: cpuOf(PHASES.ingest),
       compute: cpuOf(PHASES.compute),
@@ -248,6 +293,17 @@ async function benchSize(accounts: number): Promise<SizeResult> {
       baseline_astro: round(b.astro_cpu_s),
     },
   };
+}
+
+interface Timings {
+  timings: Record<string, number>;
+  cpu_timings?: Record<string, number>;
+  pages: number;
+  rows: number;
+}
+
+function readTimings(file: string): Timings {
+  return JSON.parse(readFileSync(file, 'utf8')) as Timings;
 }
 
 /** bench/work/data-N, regenerated only when missing, --fresh, or the generator changed. */
@@ -317,6 +373,8 @@ function printTable(rows: SizeResult[]): void {
     ['index s', (r) => r.index_s.toFixed(1)],
     ['share s', (r) => r.share_s.toFixed(1)],
     ['total s', (r) => r.total_s.toFixed(1)],
+    ['warm s', (r) => `${r.warm_s.toFixed(1)} (ingest ${r.warm.ingest_s.toFixed(2)})`],
+    ['warm ×', (r) => `${r.warm_ratio.toFixed(2)} (cpu ${r.warm_cpu_ratio.toFixed(2)})`],
     ['s/1k acc', (r) => r.total_s_per_1k.toFixed(1)],
     ['base astro+idx', (r) => `${r.baseline_astro_s.toFixed(1)}+${r.baseline_index_s.toFixed(1)}`],
     ['cpu s', (r) => `${r.cpu_s.toFixed(1)}/${r.baseline_cpu_s.toFixed(1)}`],

@@ -4,12 +4,13 @@
  * Exit 1 on errors, 0 when there are only warnings.
  */
 import { dataDir, formatProblem, ingestFolder, summarize } from '../src/ingest/index.ts';
+import { ingestCacheDir } from '../src/ingest/cache.ts';
 
 const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
 const paint = (code: string, text: string) => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);
 
 const dir = dataDir();
-const result = await ingestFolder(dir);
+const result = await ingestFolder(dir, { cacheDir: ingestCacheDir() });
 
 console.log(`Checking ${dir}`);
 for (const p of result.problems) {

@@ -1,12 +1,18 @@
 /**
- * npm run template -- [--out FILE]
+ * npm run template -- [--locale en|ru] [--out FILE]
  *
  * Writes the empty, documented workbook (README sheet, one sheet per dataset, drop-down lists)
- * to templates/kam-template.xlsx.
+ * to templates/kam-template.xlsx, or in Russian (sheet names, headers, drop-down labels and
+ * README) to templates/kam-template.ru.xlsx.
  */
 import { parseArgs } from 'node:util';
-import { TEMPLATE_PATH, writeTemplate } from '../src/template/template.ts';
+import { templatePath, writeTemplate, type TemplateLocale } from '../src/template/template.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string' } } });
-const path = await writeTemplate(values.out ?? TEMPLATE_PATH);
+const { values } = parseArgs({ options: { out: { type: 'string' }, locale: { type: 'string' } } });
+const locale = (values.locale ?? 'en') as TemplateLocale;
+if (locale !== 'en' && locale !== 'ru') {
+  console.error(`--locale takes en or ru, got "${values.locale}"`);
+  process.exit(2);
+}
+const path = await writeTemplate(values.out ?? templatePath(locale), locale);
 console.log(`Wrote ${path}`);

@@ -12,6 +12,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { dataDir, ingestFolder, listDataFiles, type IngestResult } from '../ingest/index.ts';
+import { ingestCacheDir } from '../ingest/cache.ts';
 import { computePortfolio } from '../domain/index.ts';
 import type { Portfolio } from '../domain/types.ts';
 import type { Datasets } from '../schema/index.ts';
@@ -37,11 +38,14 @@ export async function fingerprint(dir: string): Promise<{ key: string; files: st
   return { key, files };
 }
 
-/** Read and validate the data folder, reusing the last result while no file changed. */
+/**
+ * Read and validate the data folder, reusing the last result while no file changed; across
+ * processes, each unchanged file's reading comes from the state folder's cache.
+ */
 export async function readInput(dir: string = dataDir()): Promise<IngestResult> {
   const g = globalThis as WithCache;
   const { key } = await fingerprint(dir);
-  if (g[CACHE]?.key !== key) g[CACHE] = { key, result: ingestFolder(dir) };
+  if (g[CACHE]?.key !== key) g[CACHE] = { key, result: ingestFolder(dir, { cacheDir: ingestCacheDir() }) };
   return g[CACHE].result;
 }
 

@@ -6,13 +6,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_NAMES, defaultCriteria, type DatasetName, type Datasets } from '../schema/index.ts';
-import { datasetNames, didYouMean, matchDataset, normalizeName } from './match.ts';
-import { datasetInfo } from './plan.ts';
+import { datasetNames, didYouMean, normalizeName } from './match.ts';
 import { Problems, type Problem, type Source } from './problems.ts';
-import { dataExtension, readSpreadsheet } from './read.ts';
+import { openIngestCache, readCached, type IngestCache } from './cache.ts';
+import { applyFileOutcome, fileOrder } from './per-file.ts';
+import { dataExtension } from './read.ts';
 import { checkReferences, removeDuplicates } from './references.ts';
 import { resolveSettings } from './settings.ts';
-import { emptyRows, newSeenValues, validateSheet, type DatasetRows } from './validate.ts';
+import { emptyRows, newSeenValues, type DatasetRows } from './validate.ts';
 
 export { formatProblem } from './problems.ts';
 export type { Problem } from './problems.ts';
@@ -43,6 +44,8 @@ export interface IngestResult {
 export interface IngestOptions {
   /** Larger files are an error; default 50, or the KAM_MAX_FILE_MB environment variable. */
   maxFileMb?: number;
+  /** Keep each file's reading here and reuse it while the file is unchanged (see cache.ts). */
+  cacheDir?: string;
 }
 
 const DEFAULT_MAX_FILE_MB = 50;
@@ -104,7 +107,10 @@ export async function ingestFolder(dir: string, opts?: IngestOptions): Promise<I
       }
     }),
   );
-  return ingest(entries, limit, dir);
+  const cache = opts?.cacheDir ? openIngestCache(opts.cacheDir, { limitMb: limit }) : undefined;
+  const result = ingest(entries, limit, dir, cache);
+  cache?.prune();
+  return result;
 }
 
 function fsFailure(e: unknown): string {
@@ -137,7 +143,7 @@ function emptyRowsByDataset(): Record<DatasetName, DatasetRows> {
   return Object.fromEntries(DATASET_NAMES.map((n) => [n, emptyRows()])) as Record<DatasetName, DatasetRows>;
 }
 
-function ingest(all: Entry[], limitMb: number, dir?: string): IngestResult {
+function ingest(all: Entry[], limitMb: number, dir?: string, cache?: IngestCache): IngestResult {
   const problems = new Problems();
   const rows = emptyRowsByDataset();
   const seen = newSeenValues();
@@ -153,7 +159,7 @@ function ingest(all: Entry[], limitMb: number, dir?: string): IngestResult {
     const summary: FileSummary = { file: entry.name, bytes: entry.bytes, sheets: [] };
     if (entry.mtimeMs !== undefined) summary.mtimeMs = entry.mtimeMs;
     files.push(summary);
-    const fileSrc = { file: entry.name, order: fi * 10_000 };
+    const fileSrc = { file: entry.name, order: fileOrder(fi) };
     const failure =
       entry.failure ??
       (entry.bytes === 0 ? 'file is empty (0 bytes)' : tooLarge(entry.bytes, limitMb)) ??
@@ -162,30 +168,21 @@ function ingest(all: Entry[], limitMb: number, dir?: string): IngestResult {
       problems.error(failure, fileSrc);
       return;
     }
-    const read = readSpreadsheet(entry.name, entry.data!);
-    if (read.error !== undefined) {
-      problems.error(read.error, fileSrc);
-      return;
-    }
-    if (read.rowError) {
-      const { sheet, row, message } = read.rowError;
-      problems.error(message, { ...fileSrc, sheet }, row);
-    }
-    read.sheets.forEach((sheet, si) => {
-      const src: Source = { file: entry.name, sheet: sheet.name, order: fi * 10_000 + si + 1 };
-      const dataset = matchDataset(sheet.name);
-      if (dataset === undefined) {
-        // Hidden helper sheets (drop-down lists) and the README are not data.
-        if (!sheet.hidden && !NOT_DATA.has(normalizeName(sheet.name))) {
-          const what = dataExtension(entry.name) === '.csv' ? 'file name is not a dataset' : 'unknown sheet';
-          problems.warning(`${what}; ignored${didYouMean(sheet.name, datasetNames())}`, src);
-        }
-        summary.sheets.push({ sheet: sheet.name, rows: 0 });
-        return;
+    const outcome = readCached(cache, entry.name, entry.data!);
+    applyFileOutcome(outcome, entry.name, fi, problems, rows, seen);
+    outcome.sheets.forEach((sheet, si) => {
+      summary.sheets.push(
+        sheet.dataset
+          ? { sheet: sheet.name, dataset: sheet.dataset, rows: sheet.count }
+          : { sheet: sheet.name, rows: 0 },
+      );
+      if (sheet.dataset !== undefined) return;
+      // Hidden helper sheets (drop-down lists) and the README are not data.
+      if (!sheet.hidden && !NOT_DATA.has(normalizeName(sheet.name))) {
+        const src: Source = { file: entry.name, sheet: sheet.name, order: fileOrder(fi) + si + 1 };
+        const what = dataExtension(entry.name) === '.csv' ? 'file name is not a dataset' : 'unknown sheet';
+        problems.warning(`${what}; ignored${didYouMean(sheet.name, datasetNames())}`, src);
       }
-      const n = validateSheet(datasetInfo(dataset), sheet, src, problems, rows[dataset], seen);
-      summary.sheets.push({ sheet: sheet.name, dataset, rows: n });
-      sheet.rows = []; // the raw cells are no longer needed: let a big sheet go before the next
     });
   });
 

@@ -1,7 +1,8 @@
 /**
- * The empty, documented template workbook (SPEC §1 `npm run template`): a README sheet, then
- * one sheet per dataset with its header row, notes and drop-down lists. Every column, alias,
- * default and range comes from the schema registry; nothing is restated here.
+ * The empty, documented template workbook (`npm run template`): a README sheet, then one
+ * sheet per dataset with its header row, notes and drop-down lists, in English or Russian.
+ * Every sheet name, column, alias, enum label, default and range comes from the schema
+ * registry; nothing is restated here, and the fixed wording lives in src/i18n.
  *
  * ExcelJS writes it because the SheetJS community build cannot write data validation.
  */
@@ -13,8 +14,16 @@ import { columnMeta, isRequired, type CellKind, type ColumnMeta } from '../schem
 import { DATASETS, DATASET_NAMES, type DatasetName } from '../schema/datasets.ts';
 import { SETTING_KEYS, settingsSchema } from '../schema/settings.ts';
 import { pinZipTimestamps } from '../demo/zip.ts';
+import { messages, type Locale, type Messages } from '../i18n/index.ts';
+
+export type TemplateLocale = Locale;
 
 export const TEMPLATE_PATH = 'templates/kam-template.xlsx';
+
+/** Where `npm run template` writes each language's workbook. */
+export function templatePath(locale: TemplateLocale = 'en'): string {
+  return locale === 'en' ? TEMPLATE_PATH : `templates/kam-template.${locale}.xlsx`;
+}
 
 /** Rows 2..LAST_ROW of each dataset sheet carry the validation lists. */
 export const LAST_ROW = 1000;
@@ -22,34 +31,36 @@ export const LAST_ROW = 1000;
 /** Fixed document dates, so the same schema always gives the same file. */
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 
-const KIND_LABEL: Record<CellKind, string> = {
-  id: 'id (text)',
-  text: 'text',
-  number: 'number',
-  integer: 'whole number',
-  money: 'money (settings currency)',
-  date: 'date (date cell or YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY)',
-  bool: 'yes/no',
-  period: 'period (YYYY, YYYY-Qn or YYYY-MM)',
-  enum: 'one of a list',
-};
+/** Excel's limit for a list typed into a validation rule; longer ones go to the hidden lists sheet. */
+const INLINE_LIST_MAX = 255;
 
-const BOOL_VALUES = ['yes', 'no'];
+type Text = Messages['template'];
 
-export const README_COLUMNS = [
-  'dataset',
-  'sheet (Russian name)',
-  'column',
-  'Russian aliases',
-  'required',
-  'type',
-  'description',
-  'default',
-  'allowed values / range',
-  'refers to',
-] as const;
+/** The README's column headings in the English template (the tests read them). */
+export const README_COLUMNS = readmeColumns(messages('en').template);
 
-export const SETTINGS_COLUMNS = ['key', 'type', 'description', 'default', 'allowed values / range'] as const;
+export const SETTINGS_COLUMNS = settingsColumns(messages('en').template);
+
+function readmeColumns(t: Text): string[] {
+  const c = t.columns;
+  return [
+    c.dataset,
+    c.otherName,
+    c.column,
+    c.aliases,
+    c.required,
+    c.type,
+    c.description,
+    c.default,
+    c.allowed,
+    c.ref,
+  ];
+}
+
+function settingsColumns(t: Text): string[] {
+  const c = t.columns;
+  return [t.settingsKey, c.type, c.description, c.default, c.allowed];
+}
 
 interface ColumnDoc {
   name: string;
@@ -68,16 +79,43 @@ export function datasetColumns(dataset: DatasetName): ColumnDoc[] {
   }));
 }
 
-/** "kam (менеджер KAM), …", "1 – 5", "≥ 0", "yes, no" … for the README. */
-function allowedText(meta: ColumnMeta, type: ZodType): string {
+/**
+ * The names a template in this language shows, all from the schema registry: a dataset's
+ * sheet name, a column's header (its first Russian alias), an enum value's label.
+ */
+export function localNames(locale: TemplateLocale) {
+  const ru = locale === 'ru';
+  return {
+    sheet: (dataset: DatasetName): string => (ru ? DATASETS[dataset].ru : dataset),
+    /** The dataset's name in the other language. */
+    otherSheet: (dataset: DatasetName): string => (ru ? dataset : DATASETS[dataset].ru),
+    header: (col: { name: string; meta: ColumnMeta }): string =>
+      ru ? (col.meta.ru[0] ?? col.name) : col.name,
+    /** The names a header also answers to, besides the one the template shows. */
+    aliases: (col: { name: string; meta: ColumnMeta }): string[] =>
+      ru ? [col.name, ...col.meta.ru.slice(1)] : [...col.meta.ru],
+    value: (meta: ColumnMeta, v: string): string => (ru ? (meta.labelsRu?.[v] ?? v) : v),
+  };
+}
+
+type Names = ReturnType<typeof localNames>;
+
+/** "kam (менеджер KAM), …", "1 – 5", "≥ 0", "yes, no" … for the README and the notes. */
+function allowedText(meta: ColumnMeta, type: ZodType, t: Text, names: Names): string {
   if (meta.kind === 'enum' && meta.values) {
-    return meta.values.map((v) => (meta.labelsRu?.[v] ? `${v} (${meta.labelsRu[v]})` : v)).join(', ');
+    return meta.values
+      .map((v) => {
+        const shown = names.value(meta, v);
+        const other = shown === v ? meta.labelsRu?.[v] : v;
+        return other && other !== shown ? `${shown} (${other})` : shown;
+      })
+      .join(', ');
   }
-  if (meta.kind === 'bool') return 'yes, no (also да/нет, true/false, 1/0, y/n, x/empty)';
+  if (meta.kind === 'bool') return t.boolAllowed;
   const { min, max } = meta;
   const low = min !== undefined && exclusiveMin(type, min) ? `> ${min}` : `≥ ${min}`;
   if (min !== undefined && max !== undefined)
-    return exclusiveMin(type, min) ? `${low} and ≤ ${max}` : `${min} – ${max}`;
+    return exclusiveMin(type, min) ? `${low} ${t.and} ≤ ${max}` : `${min} – ${max}`;
   if (min !== undefined) return low;
   if (max !== undefined) return `≤ ${max}`;
   return '';
@@ -88,35 +126,89 @@ function exclusiveMin(type: ZodType, min: number): boolean {
   return !type.safeParse(min).success;
 }
 
-function defaultText(meta: ColumnMeta): string {
+function defaultText(meta: ColumnMeta, t: Text, names: Names): string {
   if (meta.defaultValue === undefined) return '';
-  if (typeof meta.defaultValue === 'boolean') return meta.defaultValue ? 'yes' : 'no';
+  if (typeof meta.defaultValue === 'boolean') return meta.defaultValue ? t.yes : t.no;
+  if (meta.kind === 'enum') return names.value(meta, String(meta.defaultValue));
   return String(meta.defaultValue);
 }
 
-function validationFor(col: ColumnDoc): ExcelJS.DataValidation | undefined {
+/** `dataset.column` as this language names them: `команда.сотрудник_id`. */
+function refText(ref: string, names: Names): string {
+  const [dataset, column] = ref.split('.') as [DatasetName, string];
+  const col = datasetColumns(dataset).find((c) => c.name === column);
+  return `${names.sheet(dataset)}.${col ? names.header(col) : column}`;
+}
+
+/**
+ * Drop-down lists: typed into the rule when they fit (and hold no comma, Excel's separator),
+ * else kept as a column of the hidden lists sheet, which the reader skips.
+ */
+class Lists {
+  readonly columns: string[][] = [];
+  private readonly sheetName: string;
+  constructor(sheetName: string) {
+    this.sheetName = sheetName;
+  }
+
+  formula(values: readonly string[]): string {
+    const inline = values.join(',');
+    if (inline.length <= INLINE_LIST_MAX && !values.some((v) => v.includes(',') || v.includes('"')))
+      return `"${inline}"`;
+    this.columns.push([...values]);
+    const letter = columnLetter(this.columns.length);
+    return `'${this.sheetName.replace(/'/g, "''")}'!$${letter}$1:$${letter}$${values.length}`;
+  }
+
+  addSheet(wb: ExcelJS.Workbook): void {
+    if (this.columns.length === 0) return;
+    const ws = wb.addWorksheet(this.sheetName, { state: 'hidden' });
+    this.columns.forEach((values, c) => {
+      values.forEach((v, r) => {
+        ws.getCell(r + 1, c + 1).value = v;
+      });
+    });
+  }
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+interface Context {
+  t: Text;
+  names: Names;
+  lists: Lists;
+}
+
+function validationFor(col: ColumnDoc, header: string, ctx: Context): ExcelJS.DataValidation | undefined {
   const { meta, type } = col;
-  // Warnings, not hard stops: the reader also accepts Russian labels, yes/no synonyms and
-  // numbers typed as text, which a strict list or range check would refuse.
+  const { t, names, lists } = ctx;
+  // Warnings, not hard stops: the reader also accepts the other language's labels, yes/no
+  // synonyms and numbers typed as text, which a strict list or range check would refuse.
   const common = {
     allowBlank: true,
     showErrorMessage: true,
     errorStyle: 'warning' as const,
-    errorTitle: col.name,
+    errorTitle: header,
   };
-  const list = (values: readonly string[]): ExcelJS.DataValidation => {
-    const formula = `"${values.join(',')}"`;
-    if (formula.length > 257) throw new Error(`${col.name}: the list of values is too long for a drop-down`);
-    return { ...common, type: 'list', formulae: [formula], error: `Use one of: ${values.join(', ')}` };
-  };
-  if (meta.kind === 'enum' && meta.values) return list(meta.values);
-  if (meta.kind === 'bool') return list(BOOL_VALUES);
+  const list = (values: readonly string[]): ExcelJS.DataValidation => ({
+    ...common,
+    type: 'list',
+    formulae: [lists.formula(values)],
+    error: t.useOneOf(values.join(', ')),
+  });
+  if (meta.kind === 'enum' && meta.values) return list(meta.values.map((v) => names.value(meta, v)));
+  if (meta.kind === 'bool') return list([t.yes, t.no]);
   if (
     (meta.kind === 'number' || meta.kind === 'money' || meta.kind === 'integer') &&
     (meta.min !== undefined || meta.max !== undefined)
   ) {
     const kind = meta.kind === 'integer' ? 'whole' : 'decimal';
-    const error = `Enter ${meta.kind === 'integer' ? 'a whole number' : 'a number'} ${allowedText(meta, type)}`;
+    const range = allowedText(meta, type, t, names);
+    const error = meta.kind === 'integer' ? t.enterWhole(range) : t.enterNumber(range);
     if (meta.min !== undefined && meta.max !== undefined) {
       return { ...common, type: kind, operator: 'between', formulae: [meta.min, meta.max], error };
     }
@@ -129,61 +221,56 @@ function validationFor(col: ColumnDoc): ExcelJS.DataValidation | undefined {
   return undefined;
 }
 
-function width(col: ColumnDoc): number {
+function width(col: ColumnDoc, header: string): number {
   const byKind: Partial<Record<CellKind, number>> = { date: 12, text: 28, money: 14, period: 10, enum: 16 };
-  return Math.max(col.name.length + 4, byKind[col.meta.kind] ?? 10);
+  return Math.max(header.length + 4, byKind[col.meta.kind] ?? 10);
 }
 
-function addReadme(wb: ExcelJS.Workbook): void {
+function addReadme(wb: ExcelJS.Workbook, ctx: Context): void {
+  const { t, names } = ctx;
   const ws = wb.addWorksheet('README');
-  ws.getCell('A1').value = 'KAM portal — data template';
+  ws.getCell('A1').value = t.title;
   ws.getCell('A1').font = { bold: true, size: 14 };
-  const intro = [
-    'Fill in one sheet per dataset and keep its header row. A sheet may also carry the Russian name below, and several files may feed one dataset (e.g. financials-2025.xlsx and financials-2026.xlsx, each with a sheet "financials").',
-    'Headers match the column name or one of its Russian aliases (case, spaces, "-" and "_" are ignored). Required columns must be filled on every row; a blank optional cell takes its default.',
-    'Numbers may be typed as 1 234,56 or 1,234.56; 12% means 0.12. Dates: a date cell, YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (day first). Periods: YYYY, YYYY-Qn or YYYY-MM.',
-    'The drop-down lists offer the English values; the Russian labels listed below are accepted too. Values that break a list or range only raise a warning here: run npm run check-data for the full check.',
-    'Save the workbook in the data/ folder and run npm run check-data, then npm run build.',
-  ];
-  intro.forEach((line, k) => {
+  t.intro.forEach((line, k) => {
     ws.getCell(k + 2, 1).value = line;
   });
 
-  let r = intro.length + 3;
+  let r = t.intro.length + 3;
   const header = ws.getRow(r);
-  README_COLUMNS.forEach((h, c) => {
+  readmeColumns(t).forEach((h, c) => {
     header.getCell(c + 1).value = h;
   });
   header.font = { bold: true };
   r++;
   for (const dataset of DATASET_NAMES) {
     const def = DATASETS[dataset];
+    const sheet = names.sheet(dataset);
+    const other = names.otherSheet(dataset);
     const head = ws.getRow(r++);
-    head.values = [dataset, def.ru, '', '', '', 'sheet', def.doc];
+    head.values = [sheet, other, '', '', '', t.sheetRow, def.doc];
     head.font = { bold: true };
     for (const col of datasetColumns(dataset)) {
       ws.getRow(r++).values = [
-        dataset,
-        def.ru,
-        col.name,
-        col.meta.ru.join(', '),
-        col.required ? 'yes' : 'no',
-        KIND_LABEL[col.meta.kind],
+        sheet,
+        other,
+        names.header(col),
+        names.aliases(col).join(', '),
+        col.required ? t.yes : t.no,
+        t.kind[col.meta.kind],
         col.meta.doc,
-        defaultText(col.meta),
-        allowedText(col.meta, col.type),
-        col.meta.ref ?? '',
+        defaultText(col.meta, t, names),
+        allowedText(col.meta, col.type, t, names),
+        col.meta.ref ? refText(col.meta.ref, names) : '',
       ];
     }
   }
 
   r++;
-  ws.getCell(r, 1).value =
-    'Settings keys (sheet "settings": one row per key, columns key and value; every key is optional)';
+  ws.getCell(r, 1).value = t.settingsTitle;
   ws.getCell(r, 1).font = { bold: true, size: 12 };
   r++;
   const sHead = ws.getRow(r++);
-  SETTINGS_COLUMNS.forEach((h, c) => {
+  settingsColumns(t).forEach((h, c) => {
     sHead.getCell(c + 1).value = h;
   });
   sHead.font = { bold: true };
@@ -193,10 +280,10 @@ function addReadme(wb: ExcelJS.Workbook): void {
     const meta = columnMeta(type);
     ws.getRow(r++).values = [
       key,
-      KIND_LABEL[meta.kind],
+      t.kind[meta.kind],
       meta.doc,
-      defaultText(meta),
-      allowedText(meta, type),
+      defaultText(meta, t, names),
+      allowedText(meta, type, t, names),
     ];
   }
 
@@ -209,31 +296,34 @@ function addReadme(wb: ExcelJS.Workbook): void {
   ws.views = [{ state: 'frozen', ySplit: 0, xSplit: 0 }];
 }
 
-function addDatasetSheet(wb: ExcelJS.Workbook, dataset: DatasetName): void {
-  const ws = wb.addWorksheet(dataset, { views: [{ state: 'frozen', ySplit: 1 }] });
+function addDatasetSheet(wb: ExcelJS.Workbook, dataset: DatasetName, ctx: Context): void {
+  const { t, names } = ctx;
+  const ws = wb.addWorksheet(names.sheet(dataset), { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns = datasetColumns(dataset);
   columns.forEach((col, c) => {
+    const header = names.header(col);
     const column = ws.getColumn(c + 1);
-    column.width = width(col);
+    column.width = width(col, header);
     // Text format keeps ids like 00123 and periods like 2026-01 from being turned into numbers
     // or dates by Excel; dates display as ISO.
     if (col.meta.kind === 'id' || col.meta.kind === 'text' || col.meta.kind === 'period') column.numFmt = '@';
     if (col.meta.kind === 'date') column.numFmt = 'yyyy-mm-dd';
 
     const cell = ws.getCell(1, c + 1);
-    cell.value = col.name;
+    cell.value = header;
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
-    const notes = [col.meta.doc, col.required ? 'Required.' : 'Optional.'];
-    const allowed = allowedText(col.meta, col.type);
-    if (allowed) notes.push(`Allowed: ${allowed}.`);
-    const def = defaultText(col.meta);
-    if (def) notes.push(`Default: ${def}.`);
-    if (col.meta.ref) notes.push(`Refers to ${col.meta.ref}.`);
-    if (col.meta.ru.length) notes.push(`Russian: ${col.meta.ru.join(', ')}.`);
+    const notes = [col.meta.doc, col.required ? t.required : t.optional];
+    const allowed = allowedText(col.meta, col.type, t, names);
+    if (allowed) notes.push(t.allowedNote(allowed));
+    const def = defaultText(col.meta, t, names);
+    if (def) notes.push(t.defaultNote(def));
+    if (col.meta.ref) notes.push(t.refNote(refText(col.meta.ref, names)));
+    const aliases = names.aliases(col);
+    if (aliases.length) notes.push(t.aliasNote(aliases.join(', ')));
     cell.note = notes.join(' ');
 
-    let validation = validationFor(col);
+    let validation = validationFor(col, header, ctx);
     // The settings sheet's keys are a closed set too: offer them as a list.
     if (dataset === 'settings' && col.name === 'key') {
       validation = {
@@ -241,9 +331,9 @@ function addDatasetSheet(wb: ExcelJS.Workbook, dataset: DatasetName): void {
         allowBlank: true,
         showErrorMessage: true,
         errorStyle: 'warning',
-        errorTitle: 'key',
-        formulae: [`"${SETTING_KEYS.join(',')}"`],
-        error: 'Not a known settings key (see the README sheet).',
+        errorTitle: header,
+        formulae: [ctx.lists.formula(SETTING_KEYS)],
+        error: t.unknownKey,
       };
     }
     if (validation) {
@@ -263,20 +353,26 @@ function rangeValidations(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJ
 }
 
 /** The template workbook as bytes (deterministic: fixed dates and zip timestamps). */
-export async function buildTemplate(): Promise<Uint8Array> {
+export async function buildTemplate(locale: TemplateLocale = 'en'): Promise<Uint8Array> {
+  const t = messages(locale).template;
+  const ctx: Context = { t, names: localNames(locale), lists: new Lists(t.listsSheet) };
   const wb = new ExcelJS.Workbook();
   wb.creator = 'KAM portal';
   wb.lastModifiedBy = 'KAM portal';
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
-  addReadme(wb);
-  for (const dataset of DATASET_NAMES) addDatasetSheet(wb, dataset);
+  addReadme(wb, ctx);
+  for (const dataset of DATASET_NAMES) addDatasetSheet(wb, dataset, ctx);
+  ctx.lists.addSheet(wb);
   const buffer = await wb.xlsx.writeBuffer();
   return pinZipTimestamps(new Uint8Array(buffer as ArrayBuffer));
 }
 
-export async function writeTemplate(path: string = TEMPLATE_PATH): Promise<string> {
-  const bytes = await buildTemplate();
+export async function writeTemplate(
+  path: string = TEMPLATE_PATH,
+  locale: TemplateLocale = 'en',
+): Promise<string> {
+  const bytes = await buildTemplate(locale);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, bytes);
   return path;
