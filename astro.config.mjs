@@ -11,6 +11,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // Never inline a script into the page: the Content-Security-Policy (src/lib/csp.ts)
+      // allows only the site's own script files.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // MDX modules carry Astro's own "use astro:head-inject" marker; the bundler's notice
         // about module-level directives is noise for every playbook.
