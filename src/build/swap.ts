@@ -63,23 +63,43 @@ export class OutputError extends Error {
   }
 }
 
-/** The file-system error code of `e` or of any error it wraps (Astro and Vite wrap them). */
-export function fsErrorCode(e: unknown): string | undefined {
+/** Codes that can only come from writing, wherever they were raised. */
+const WRITE_ONLY = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
+
+/**
+ * The file-system error code of `e` or of any error it wraps (Astro and Vite wrap them), when
+ * it concerns `target`: a path in the target, its staging folders or its parent folder, or a
+ * code only writing raises. A missing source file is not a problem of the output folder.
+ */
+export function fsErrorCode(e: unknown, target?: string): string | undefined {
   for (let cur = e, depth = 0; cur && depth < 8; depth++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string' && code in CAUSES) return code;
+    const { code, path } = cur as { code?: unknown; path?: unknown };
+    if (typeof code === 'string' && code in CAUSES) {
+      if (!target || WRITE_ONLY.has(code)) return code;
+      if (typeof path === 'string' && concerns(resolve(path), resolve(target))) return code;
+    }
     cur = (cur as { cause?: unknown }).cause;
   }
   return undefined;
 }
 
-/** Run `work` that writes into `folder`; a file-system failure becomes an OutputError naming it. */
+function concerns(path: string, target: string): boolean {
+  return (
+    path === target ||
+    path === dirname(target) ||
+    path.startsWith(`${target}/`) ||
+    path.startsWith(`${target}.next-`) ||
+    path.startsWith(`${target}.old-`)
+  );
+}
+
+/** Run `work` that writes into `folder`; a file-system failure there becomes an OutputError naming it. */
 export async function writingTo<T>(folder: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    const code = fsErrorCode(e);
-    if (code && !(e instanceof OutputError)) throw new OutputError(folder, code);
+    const code = e instanceof OutputError ? undefined : fsErrorCode(e, folder);
+    if (code) throw new OutputError(folder, code);
     throw e;
   }
 }

@@ -30,7 +30,8 @@ function failingRename(fresh: string, code: string): PublishFs {
   return {
     ...nodeFs,
     rename: async (from, to) => {
-      if (from === fresh) throw fsError(code);
+      // As Node reports a failed rename: the source path and the destination.
+      if (from === fresh) throw Object.assign(fsError(code), { path: from, dest: to });
       return nodeFs.rename(from, to);
     },
   };
@@ -103,7 +104,8 @@ describe('publish', () => {
     const fs: PublishFs = {
       ...nodeFs,
       rename: async (from, to) => {
-        if (to === share.target || to === site.fresh) throw fsError('EIO');
+        if (to === share.target || to === site.fresh)
+          throw Object.assign(fsError('EIO'), { path: from, dest: to });
         return nodeFs.rename(from, to);
       },
     };
@@ -146,8 +148,23 @@ describe('writingTo', () => {
     expect((err as Error).message).toMatch(/^Cannot write .*dist\/: read-only file system \(EROFS\)$/);
   });
 
-  it('lets other errors through unchanged', async () => {
+  it('names the folder when the failing path is in it, its staging folder or its parent', async () => {
+    const dist = join(work, 'dist');
+    for (const path of [dist, join(dist, 'a/index.html'), `${dist}.next-12/x`, work]) {
+      const err = Object.assign(fsError('EACCES'), { path });
+      expect(
+        (await writingTo(dist, () => Promise.reject(err)).catch((e: unknown) => e)) as Error,
+      ).toBeInstanceOf(OutputError);
+    }
+  });
+
+  it('lets other errors through unchanged, a missing source file included', async () => {
+    const dist = join(work, 'dist');
     const bug = new TypeError('x is undefined');
-    expect(await writingTo(work, () => Promise.reject(bug)).catch((e: unknown) => e)).toBe(bug);
+    expect(await writingTo(dist, () => Promise.reject(bug)).catch((e: unknown) => e)).toBe(bug);
+    for (const path of [join(work, 'src/pages/x.astro'), join(work, 'dist-share/x')]) {
+      const missing = Object.assign(fsError('ENOENT'), { path });
+      expect(await writingTo(dist, () => Promise.reject(missing)).catch((e: unknown) => e)).toBe(missing);
+    }
   });
 });
