@@ -327,6 +327,7 @@ export const en = {
     filters: 'Filters',
     more: 'More results',
     zero: 'Nothing found for “{q}”',
+    zeroFiltered: 'Nothing matches these filters',
     failed: 'Search could not be loaded.',
     facets: { segment: 'Segment', manager: 'Manager', industry: 'Industry', region: 'Region' } as Record<
       string,

@@ -331,6 +331,7 @@ export const ru: Messages = {
     filters: 'Фильтры',
     more: 'Ещё результаты',
     zero: 'По запросу «{q}» ничего не найдено',
+    zeroFiltered: 'Под эти фильтры ничего не подходит',
     failed: 'Не удалось загрузить поиск.',
     facets: { segment: 'Сегмент', manager: 'Менеджер', industry: 'Отрасль', region: 'Регион' },
     types: { account: 'Клиент', member: 'Сотрудник', playbook: 'Руководство' },

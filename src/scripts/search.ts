@@ -18,6 +18,8 @@ interface Strings {
   results: Record<string, string>;
   /** "Nothing found for {q}". */
   zero: string;
+  /** No query, and nothing has the ticked filter values. */
+  zeroFiltered: string;
   failed: string;
 }
 
@@ -172,7 +174,11 @@ async function start(form: HTMLFormElement) {
     list.replaceChildren();
     await renderMore(mine);
     const n = shown.length;
-    status.textContent = n ? countText(strings.results, n, lang) : strings.zero.replace('{q}', query);
+    status.textContent = n
+      ? countText(strings.results, n, lang)
+      : query
+        ? strings.zero.replace('{q}', query)
+        : strings.zeroFiltered;
   }
 
   /** A result whose title is exactly the query (a client's name) comes first. */
