@@ -11,9 +11,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
-      // Scripts always ship as files, never inlined into the page, so a Content-Security-Policy
-      // without 'unsafe-inline' allows them; other assets keep Vite's default limit.
-      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+      // Never inline a script into the page: the Content-Security-Policy (src/lib/csp.ts)
+      // allows only the site's own script files.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // MDX modules carry Astro's own "use astro:head-inject" marker; the bundler's notice
         // about module-level directives is noise for every playbook.

@@ -1,16 +1,25 @@
 /**
  * `npm run build`: validate the data, compute the portfolio, build the internal portal, index
- * it for search and write the client bundles — each into a fresh folder that replaces the
- * previous output only when every phase succeeded.
+ * it for search and write the client bundles — each into a fresh folder; both replace the
+ * previous output together, and only when every phase succeeded (see swap.ts).
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { formatProblem, summarize, type IngestResult } from '../ingest/index.ts';
 import { resolveToday } from '../domain/index.ts';
 import type { Portfolio } from '../domain/types.ts';
 import { portfolioFor, readInput } from '../content/source.ts';
 import { createProgress } from './progress.ts';
-import { swapInto } from './swap.ts';
+import {
+  display,
+  OutputError,
+  publish,
+  removeStaleStaging,
+  stagingName,
+  writingTo,
+  type Output,
+  type PublishFs,
+} from './swap.ts';
 import { writeShareBundles } from '../share/write.ts';
 import { publishShareLinks, shareLinks } from '../share/links.ts';
 import { resolveShareSecret } from '../share/secret.ts';
@@ -24,6 +33,8 @@ export interface BuildOptions {
   cacheDir?: string;
   env?: NodeJS.ProcessEnv;
   log?: NodeJS.WriteStream;
+  /** File operations of the final swap and the clean-up (tests inject failing ones). */
+  fs?: PublishFs;
 }
 
 export interface BuildReport {
@@ -48,8 +59,12 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
   const log = opts.log ?? process.stderr;
   const env = opts.env ?? process.env;
   const progress = createProgress(log, Object.keys(PHASES).length);
-  const nextOut = `${opts.outDir}.next-${process.pid}`;
-  const nextShare = `${opts.shareDir}.next-${process.pid}`;
+  const staged: Output[] = [
+    { fresh: stagingName(opts.outDir, 'next'), target: opts.outDir },
+    { fresh: stagingName(opts.shareDir, 'next'), target: opts.shareDir },
+  ];
+  const [site, share] = staged as [Output, Output];
+  const untouched = `${display(opts.outDir)} and ${display(opts.shareDir)} were left as they were`;
   const report: BuildReport = {
     ok: false,
     timings: progress.timings,
@@ -58,6 +73,14 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
     bundles: 0,
     rows: 0,
   };
+
+  try {
+    // An interrupted build (Ctrl-C, a crash) leaves its staging folders behind.
+    await removeStaleStaging([opts.outDir, opts.shareDir], opts.fs);
+  } catch (e) {
+    log.write(`\n${failure(e, untouched)}\n`);
+    return report;
+  }
 
   const input: IngestResult = await progress.phase(
     PHASES.ingest,
@@ -68,7 +91,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
   for (const p of input.problems)
     log.write(`  ${p.severity === 'error' ? 'error  ' : 'warning'} ${formatProblem(p)}\n`);
   if (!input.ok) {
-    log.write(`\nThe data has errors; nothing was built and ${rel(opts.outDir)}/ was left as it was.\n`);
+    log.write(`\nThe data has errors; nothing was built and ${untouched}.\n`);
     return report;
   }
 
@@ -79,60 +102,73 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
     async () => portfolioFor(input.data, today),
     (p) => `${p.accounts.length} accounts, period ${p.current_period ?? '—'}`,
   );
+  // Whatever the reader let through, a portal without accounts is never worth publishing:
+  // it would replace a working portal with an empty one.
+  if (portfolio.accounts.length === 0) {
+    log.write(`\nThe data holds no accounts; nothing was built and ${untouched}.\n`);
+    return report;
+  }
 
   // The secret is read here, once; pages and bundles only see the links derived from it.
   const links = shareLinks(portfolio, resolveShareSecret({ root: opts.root, env }));
   publishShareLinks(links);
 
   try {
-    await Promise.all([
-      rm(nextOut, { recursive: true, force: true }),
-      rm(nextShare, { recursive: true, force: true }),
-    ]);
+    await Promise.all(
+      staged.map((o) => writingTo(o.target, () => rm(o.fresh, { recursive: true, force: true }))),
+    );
     report.pages = await progress.phase(
       PHASES.astro,
-      async () => {
-        const { build } = await import('astro');
-        await build({
-          root: opts.root,
-          outDir: nextOut,
-          cacheDir: opts.cacheDir,
-          logLevel: 'warn',
-        });
-        return countPages(nextOut);
-      },
+      () =>
+        writingTo(site.target, async () => {
+          const { build } = await import('astro');
+          await build({
+            root: opts.root,
+            outDir: site.fresh,
+            cacheDir: opts.cacheDir,
+            logLevel: 'warn',
+          });
+          return countPages(site.fresh);
+        }),
       (n) => `${n} pages`,
     );
     await progress.phase(
       PHASES.index,
-      () => indexSite(nextOut),
+      () => writingTo(site.target, () => indexSite(site.fresh)),
       (n) => `${n} pages indexed`,
     );
     report.bundles = await progress.phase(
       PHASES.share,
-      async () => {
-        await mkdir(nextShare, { recursive: true });
-        // Preview copies go into the portal after indexing, so search never lists them.
-        return writeShareBundles(portfolio, nextShare, { links, previewDir: nextOut });
-      },
+      () =>
+        writingTo(share.target, async () => {
+          await mkdir(share.fresh, { recursive: true });
+          // Preview copies go into the portal after indexing, so search never lists them.
+          return writeShareBundles(portfolio, share.fresh, { links, previewDir: site.fresh });
+        }),
       (n) => `${n} bundles`,
     );
-    await swapInto(nextOut, opts.outDir);
-    await swapInto(nextShare, opts.shareDir);
+    // Both outputs or neither: the portal and the client bundles always come from one build.
+    await publish(staged, opts.fs);
   } catch (e) {
-    await Promise.all([
-      rm(nextOut, { recursive: true, force: true }),
-      rm(nextShare, { recursive: true, force: true }),
-    ]);
-    log.write(
-      `\nThe build failed; ${rel(opts.outDir)}/ was left as it was.\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    await Promise.all(
+      staged.map((o) => rm(o.fresh, { recursive: true, force: true }).catch(() => undefined)),
     );
+    log.write(`\n${failure(e, untouched)}\n`);
     return report;
   } finally {
     publishShareLinks(undefined);
   }
   report.ok = true;
   return report;
+}
+
+/**
+ * One line for a file-system failure (which folder, why, what was kept); anything else is a
+ * bug worth its stack trace.
+ */
+function failure(e: unknown, untouched: string): string {
+  if (e instanceof OutputError) return `${e.message}; ${e.kept ?? untouched}.`;
+  return `The build failed; ${untouched}.\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
 }
 
 /** Pagefind through its Node API: index errors fail the build instead of being logged. */
@@ -154,8 +190,4 @@ async function indexSite(site: string): Promise<number> {
 async function countPages(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true });
   return entries.filter((e) => e.endsWith('.html')).length;
-}
-
-function rel(p: string): string {
-  return relative(process.cwd(), resolve(p)) || '.';
 }

@@ -341,12 +341,22 @@ export const en = {
   search: {
     lede: 'Accounts, contacts, dossier entries, team members and playbooks. Filter by segment, manager, industry or region.',
     placeholder: 'Search the portal',
-    zero: 'Nothing found for [SEARCH_TERM]',
-    clear: 'Clear',
-    more: 'More results',
-    filters: 'Filters',
     noscript: 'Search needs JavaScript.',
-    typeAccount: 'Account',
+  },
+  searchUi: {
+    label: 'Search for',
+    filters: 'Filters',
+    more: 'More results',
+    zero: 'Nothing found for “{q}”',
+    zeroFiltered: 'Nothing matches these filters',
+    failed: 'Search could not be loaded.',
+    facets: { segment: 'Segment', manager: 'Manager', industry: 'Industry', region: 'Region' } as Record<
+      string,
+      string
+    >,
+    types: { account: 'Account', member: 'Team member', playbook: 'Playbook' } as Record<string, string>,
+    /** Keyed by Intl.PluralRules category; {n} is the count. */
+    results: { one: '{n} result', other: '{n} results' } as Record<string, string>,
   },
   findings: {} as Record<string, string>,
   findingTitle: {

@@ -345,12 +345,23 @@ export const ru: Messages = {
   search: {
     lede: 'Клиенты, контакты, записи досье, сотрудники и руководства. Фильтры по сегменту, менеджеру, отрасли и региону.',
     placeholder: 'Поиск по порталу',
-    zero: 'По запросу [SEARCH_TERM] ничего не найдено',
-    clear: 'Очистить',
-    more: 'Ещё результаты',
-    filters: 'Фильтры',
     noscript: 'Для поиска нужен JavaScript.',
-    typeAccount: 'Клиент',
+  },
+  searchUi: {
+    label: 'Что найти',
+    filters: 'Фильтры',
+    more: 'Ещё результаты',
+    zero: 'По запросу «{q}» ничего не найдено',
+    zeroFiltered: 'Под эти фильтры ничего не подходит',
+    failed: 'Не удалось загрузить поиск.',
+    facets: { segment: 'Сегмент', manager: 'Менеджер', industry: 'Отрасль', region: 'Регион' },
+    types: { account: 'Клиент', member: 'Сотрудник', playbook: 'Руководство' },
+    results: {
+      one: '{n} результат',
+      few: '{n} результата',
+      many: '{n} результатов',
+      other: '{n} результата',
+    },
   },
   findings: {
     no_current_period: 'Нет текущего периода: нет ни оценок, ни настройки current_period.',

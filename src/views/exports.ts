@@ -3,8 +3,16 @@
  * Money is already 2-decimal and A/S 4-decimal in the Portfolio; exports only pick fields.
  */
 import type { AccountStatus } from '../schema/index.ts';
-import type { Portfolio, Segment, SupplierPosition } from '../domain/types.ts';
+import type { Portfolio, Segment, SegmentResult, SupplierPosition } from '../domain/types.ts';
 import { toCsv, type CsvColumn } from './csv.ts';
+
+/** A segment as the exports write it: consumers get a string they can group by, never null. */
+export type ExportSegment = Segment | 'unscored';
+
+/** A and S stay null for an unscored period; the segment says so in words. */
+export function exportSegment(r: SegmentResult): ExportSegment {
+  return r.segment ?? 'unscored';
+}
 
 export interface AccountExportRow {
   account_id: string;
@@ -15,7 +23,8 @@ export interface AccountExportRow {
   period: string | null;
   attractiveness: number | null;
   strength: number | null;
-  segment: Segment | null;
+  /** "unscored" when too few criteria were scored (or none at all, e.g. a lost account): never null. */
+  segment: ExportSegment;
   supplier_position: SupplierPosition | null;
   revenue: number | null;
   operating_profit: number | null;
@@ -42,7 +51,7 @@ export function accountsExport(p: Portfolio): AccountExportRow[] {
       period: p.current_period,
       attractiveness: cur.segment.attractiveness,
       strength: cur.segment.strength,
-      segment: cur.segment.segment,
+      segment: exportSegment(cur.segment),
       supplier_position: cur.position?.position ?? null,
       revenue: cur.profit?.revenue ?? null,
       operating_profit: cur.profit?.operating_profit ?? null,
@@ -97,11 +106,11 @@ export interface HistoryExportEntry {
     period: string;
     attractiveness: number | null;
     strength: number | null;
-    segment: Segment | null;
+    segment: ExportSegment;
   }[];
 }
 
-/** Per account, per period: attractiveness, strength and segment (null when unscored). */
+/** Per account, per period: attractiveness, strength and segment (A and S null, segment "unscored" when too few criteria were scored). */
 export function historyExport(p: Portfolio): HistoryExportEntry[] {
   return p.accounts.map((a) => ({
     account_id: a.account_id,
@@ -112,7 +121,7 @@ export function historyExport(p: Portfolio): HistoryExportEntry[] {
         period: ap.period,
         attractiveness: ap.segment.attractiveness,
         strength: ap.segment.strength,
-        segment: ap.segment.segment,
+        segment: exportSegment(ap.segment),
       })),
   }));
 }

@@ -65,8 +65,26 @@ describe('the demo build', () => {
         if (v !== null) expect(Math.round((v as number) * 100) / 100, f).toBe(v);
       }
     }
-    const history = JSON.parse(await read('exports/history.json')) as { periods: unknown[] }[];
+    const history = JSON.parse(await read('exports/history.json')) as {
+      account_id: string;
+      periods: { segment: unknown; attractiveness: unknown }[];
+    }[];
     expect(history).toHaveLength(json.length);
+
+    // Unscored accounts (the demo has one; lost ones with no scores too) say so, never null.
+    const segments = ['key', 'developing', 'maintained', 'opportunistic', 'unscored'];
+    for (const row of json) expect(segments, String(row.account_id)).toContain(row.segment);
+    const unscored = json.filter((r) => r.segment === 'unscored');
+    expect(unscored.length).toBeGreaterThan(0);
+    for (const r of unscored) expect([r.attractiveness, r.strength]).toEqual([null, null]);
+    const header = csv[0]!.split(',');
+    const csvRow = csv.find((l) => l.startsWith(`${String(unscored[0]!.account_id)},`))!.split(',');
+    expect(csvRow[header.indexOf('segment')]).toBe('unscored');
+    for (const e of history)
+      for (const p of e.periods) {
+        expect(segments, e.account_id).toContain(p.segment);
+        if (p.segment === 'unscored') expect(p.attractiveness).toBeNull();
+      }
   });
 
   it('writes one client bundle per account and the internal index of links', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computePortfolio } from '../../../src/domain/portfolio.ts';
 import { BOM, csvCell, neutralise, toCsv } from '../../../src/views/csv.ts';
 import { accountsCsv, accountsExport, historyExport } from '../../../src/views/exports.ts';
+import { account, scores } from '../domain/factories.ts';
 import { example, TODAY } from '../domain/worked-example.ts';
 
 const p = computePortfolio(example, { today: TODAY });
@@ -60,6 +61,42 @@ describe('accountsExport', () => {
   });
 });
 
+describe('an account unscored in the current period', () => {
+  // a2 scored only A2 (weight 1 of 3) this quarter; a5 was lost with no scores at all.
+  const data = {
+    ...example,
+    accounts: [...example.accounts, account('a5', { kam_id: 'k1', status: 'lost', lost_on: '2026-01-10' })],
+    scores: [
+      ...example.scores.filter((s) => !(s.account_id === 'a2' && s.period === '2026-Q2')),
+      ...scores('a2', '2026-Q2', { A2: 3, S1: 7, S2: 8 }),
+    ],
+  };
+  const q = computePortfolio(data, { today: TODAY });
+
+  it('exports segment "unscored" with null A and S, in JSON, CSV and history', () => {
+    const rows = accountsExport(q);
+    for (const id of ['a2', 'a5'])
+      expect(rows.find((r) => r.account_id === id)).toMatchObject({
+        attractiveness: null,
+        strength: null,
+        segment: 'unscored',
+      });
+    expect(rows.every((r) => r.segment !== null)).toBe(true);
+    const csv = accountsCsv(q).slice(1).split('\r\n');
+    const header = csv[0]!.split(',');
+    const a2 = csv.find((l) => l.startsWith('a2,'))!.split(',');
+    expect(a2[header.indexOf('segment')]).toBe('unscored');
+    expect(a2[header.indexOf('attractiveness')]).toBe('');
+    const history = historyExport(q).find((e) => e.account_id === 'a2')!.periods;
+    expect(history.at(-1)).toEqual({
+      period: '2026-Q2',
+      attractiveness: null,
+      strength: null,
+      segment: 'unscored',
+    });
+  });
+});
+
 describe('historyExport', () => {
   it('lists A, S and segment per scored period', () => {
     const h = historyExport(p);
@@ -71,7 +108,7 @@ describe('historyExport', () => {
       period: '2025-Q2',
       attractiveness: null,
       strength: null,
-      segment: null,
+      segment: 'unscored',
     });
     expect(h).toHaveLength(4);
   });
