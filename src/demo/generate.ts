@@ -159,6 +159,9 @@ export function generatePortfolio(opts: GenerateOptions): PortfolioRows {
     surveys: [],
     feedback: [],
     compensation: [],
+    objectives: [],
+    actions: [],
+    offerings: [],
   };
 
   const team = teamPlan(m, seed);

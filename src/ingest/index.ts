@@ -230,6 +230,9 @@ function emptyData(): Datasets {
     surveys: [],
     feedback: [],
     compensation: [],
+    objectives: [],
+    actions: [],
+    offerings: [],
   };
 }
 

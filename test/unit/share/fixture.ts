@@ -465,6 +465,9 @@ export function fixtureDatasets(): Datasets {
       },
     ],
     compensation: [{ member_id: 'M01', period: '2026', base_pay: 61_000, variable_max: 24_000 }],
+    objectives: [],
+    actions: [],
+    offerings: [],
   };
 }
 
