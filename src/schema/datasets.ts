@@ -387,10 +387,9 @@ export const offeringRow = z.object({
   status: req.enumOf(OFFERING_STATUSES, OFFERING_STATUS_RU, 'Whether the client buys it.', {
     ru: RU.status,
   }),
-  annual_value: opt.moneyOrUnknown(
-    'Money a year: current for bought, estimated otherwise.',
-    { ru: ['годовой_объем'] },
-  ),
+  annual_value: opt.moneyOrUnknown('Money a year: current for bought, estimated otherwise.', {
+    ru: ['годовой_объем'],
+  }),
 });
 
 export interface DatasetDef<S extends z.ZodObject = z.ZodObject> {
