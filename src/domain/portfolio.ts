@@ -263,11 +263,8 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
       today,
     );
     // Revenue over a span counts only when the account's rows cover every month of it.
-    const spanRevenue = (w: Window | null) => {
-      if (!w) return null;
-      const got = windowProfit(financialsByAccount.get(id) ?? [], w, profitOf);
-      return got && coversEveryMonth(got.periods, w) ? fromCents(got.profit.revenue) : null;
-    };
+    const spanRevenue = (w: Window | null, got: typeof w12) =>
+      w && got && coversEveryMonth(got.periods, w) ? fromCents(got.profit.revenue) : null;
     const status = a.status ?? 'active';
     const atPeriod = (p: AccountPeriod | undefined) =>
       p ? { period: p.period, segment: p.segment.segment, position: p.position?.position ?? null } : null;
@@ -276,8 +273,14 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
         status,
         today,
         surveys,
-        revenue_12m: status === 'active' ? spanRevenue(window) : null,
-        revenue_prev_12m: status === 'active' ? spanRevenue(windowBefore) : null,
+        revenue_12m: status === 'active' ? spanRevenue(window, w12) : null,
+        revenue_prev_12m:
+          status === 'active' && windowBefore
+            ? spanRevenue(
+                windowBefore,
+                windowProfit(financialsByAccount.get(id) ?? [], windowBefore, profitOf),
+              )
+            : null,
         commitments,
         contacts: people,
         previous: atPeriod(periods.find((p) => p.period === previousPeriod)),
