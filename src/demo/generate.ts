@@ -970,8 +970,10 @@ function planRows(plan: Plan, ctx: Ctx): void {
   if (plan.status !== 'active' || (plan.segment !== 'key' && plan.segment !== 'developing')) return;
   const rng = substream(ctx.seed, 11, plan.index);
   const day = (offset: number) => ymdOf(ctx.asOf + offset);
+  const kinds = new Map<string, string>();
   const objective = (kind: string, row: Row, visible: boolean): string => {
     const id = `O${String(++ctx.counters.objective).padStart(ctx.ids.objective, '0')}`;
+    kinds.set(id, kind);
     const text = T.OBJECTIVES[kind] ?? { title: kind, metric: kind };
     ctx.out.objectives.push({
       objective_id: id,
@@ -991,7 +993,7 @@ function planRows(plan: Plan, ctx: Ctx): void {
     const row: Row = {
       action_id: id,
       objective_id: objectiveId,
-      title: rng.pick(T.ACTIONS),
+      title: rng.pick(T.ACTIONS[kinds.get(objectiveId) ?? 'other'] ?? []),
       owner_id: rng.chance(0.7) ? plan.kamId : rng.pick(ctx.team.ids),
       due: day(due),
     };

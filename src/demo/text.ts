@@ -391,13 +391,18 @@ export const OBJECTIVE_NOTES = [
   'Agreed at the last business review.',
 ] as const;
 
-export const ACTIONS = [
-  'Present the reliability audit results to the plant manager',
-  'Send a proposal for the second plant',
-  'Run a joint workshop with maintenance and purchasing',
-  'Agree the survey follow-up actions with the client',
-  'Prepare the renewal offer with three-year prices',
-  'Meet the new procurement director',
-  'Map the spare-parts list of every site',
-  'Review cost to serve with the logistics team',
-] as const;
+export const ACTIONS: Record<string, readonly string[]> = {
+  share_of_wallet: ['Map the drive-train spend of every site', 'Send a proposal for the second plant'],
+  satisfaction: [
+    'Agree the survey follow-up actions with the client',
+    'Visit the plant with our service lead',
+  ],
+  growth: ['Present the hydraulics offer to the second plant', 'Run a trial of our cylinders on one line'],
+  retention: [
+    'Prepare the renewal offer with three-year prices',
+    'Review the agreement terms with purchasing',
+  ],
+  relationship: ['Meet the new procurement director', 'Run a joint workshop with maintenance and purchasing'],
+  profitability: ['Review cost to serve with the logistics team', 'Move small orders to the web shop'],
+  other: ['Map the spare-parts list of every site', 'Agree the standard list with the chief engineer'],
+};

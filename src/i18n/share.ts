@@ -221,7 +221,7 @@ const ru: ShareMessages = {
   },
   planTitle: 'Наш совместный план',
   planLead: 'Цели, которых мы договорились достичь вместе, и где каждая из них сейчас.',
-  colObjective: 'Цель',
+  colObjective: 'Задача',
   planStates: {
     on_track: 'По плану',
     at_risk: 'Требует внимания',
