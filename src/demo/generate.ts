@@ -12,9 +12,19 @@
 import type { DatasetName } from '../schema/datasets.ts';
 import { defaultCriteria } from '../schema/defaults.ts';
 import { parsePeriod } from '../schema/period.ts';
-import { HIDDEN_KPI_METRICS, marker } from './markers.ts';
 import { substream, type Rng } from './random.ts';
-import * as T from './text.ts';
+import * as EN_TEXT from './text.ts';
+import * as RU_TEXT from './text-ru.ts';
+
+type Widen<V> = V extends string ? string : V extends readonly string[] ? readonly string[] : V;
+/** A word bank: text.ts (English) or text-ru.ts (Russian), same names. */
+type DemoText = { [K in keyof typeof EN_TEXT]: Widen<(typeof EN_TEXT)[K]> };
+const TEXTS: Record<'en' | 'ru', DemoText> = { en: EN_TEXT, ru: RU_TEXT };
+/**
+ * The word bank of the portfolio being generated, set at the start of `generatePortfolio`
+ * (which runs synchronously start to end), so every helper writes in the demo's language.
+ */
+let T: DemoText = EN_TEXT;
 
 export type Row = Record<string, unknown>;
 export type PortfolioRows = Record<DatasetName, Row[]>;
@@ -80,24 +90,6 @@ const CRITERION_WEIGHTS: Record<string, number> = {
   str_innovation: 0.7,
 };
 
-const CRITERION_HINTS: Record<string, string> = {
-  attr_net_value: 'High when the account stays clearly profitable after every cost to serve it.',
-  attr_contracts: 'High when the client keeps volumes, terms and agreed procedures.',
-  attr_means: 'High when the client is financially sound and buys within its budget.',
-  attr_pays: 'High when invoices are paid on time and our parts are used as specified.',
-  attr_marketing: 'High when the client takes up offers, events and new products that suit it.',
-  attr_information: 'High when plans, forecasts and failure data are shared readily.',
-  attr_learns: 'High when the client invests time in working better with us.',
-  attr_complaints: 'High when complaints are rare and justified.',
-  attr_recommends: 'High when the client refers us to other plants or companies.',
-  str_quality: 'How the client rates our product quality against alternatives.',
-  str_cost: 'How the client rates our total cost of ownership and price.',
-  str_delivery: 'How the client rates our delivery reliability and lead times.',
-  str_service: 'How the client rates our service and technical support.',
-  str_relationship: 'How much the client trusts us and how open the relationship is.',
-  str_innovation: 'How the client rates our new products and ideas.',
-};
-
 interface Quarter {
   id: string;
   year: number;
@@ -143,6 +135,7 @@ export function generatePortfolio(opts: GenerateOptions): PortfolioRows {
   const last = quarters[quarters.length - 1] as Quarter;
   const asOf = last.end + AS_OF_LAG_DAYS;
   const windowStart = (quarters[0] as Quarter).start;
+  T = TEXTS[opts.locale ?? 'en'];
 
   const out: PortfolioRows = {
     settings: settingsRows(opts.locale ?? 'en'),
@@ -159,6 +152,9 @@ export function generatePortfolio(opts: GenerateOptions): PortfolioRows {
     surveys: [],
     feedback: [],
     compensation: [],
+    objectives: [],
+    actions: [],
+    offerings: [],
   };
 
   const team = teamPlan(m, seed);
@@ -179,8 +175,10 @@ export function generatePortfolio(opts: GenerateOptions): PortfolioRows {
     dossier: Math.max(4, String(n * 12).length),
     commitment: Math.max(4, String(n * 6).length),
     survey: Math.max(3, String(n * 2).length),
+    objective: Math.max(3, String(n * 3).length),
+    action: Math.max(4, String(n * 8).length),
   };
-  const counters = { contact: 0, dossier: 0, commitment: 0, survey: 0 };
+  const counters = { contact: 0, dossier: 0, commitment: 0, survey: 0, objective: 0, action: 0 };
   const ctx: Ctx = { seed, quarters, asOf, windowStart, team, ids, counters, out, formulaCommentUsed: false };
 
   let ordinal = 0;
@@ -209,6 +207,8 @@ export function generatePortfolio(opts: GenerateOptions): PortfolioRows {
     dossierRows(plan, ctx);
     commitmentRows(plan, ctx);
     surveyRows(plan, ctx, contacts);
+    planRows(plan, ctx);
+    offeringRows(plan, ctx);
   }
   return out;
 }
@@ -237,8 +237,23 @@ interface Ctx {
   asOf: number;
   windowStart: number;
   team: TeamPlan;
-  ids: { account: number; contact: number; dossier: number; commitment: number; survey: number };
-  counters: { contact: number; dossier: number; commitment: number; survey: number };
+  ids: {
+    account: number;
+    contact: number;
+    dossier: number;
+    commitment: number;
+    survey: number;
+    objective: number;
+    action: number;
+  };
+  counters: {
+    contact: number;
+    dossier: number;
+    commitment: number;
+    survey: number;
+    objective: number;
+    action: number;
+  };
   out: PortfolioRows;
   formulaCommentUsed: boolean;
 }
@@ -266,7 +281,7 @@ function criteriaRows(locale: 'en' | 'ru'): Row[] {
     matrix: c.matrix,
     name: c.name,
     weight: CRITERION_WEIGHTS[c.criterion_id] ?? 1,
-    description: CRITERION_HINTS[c.criterion_id],
+    description: T.CRITERION_HINTS[c.criterion_id],
   }));
 }
 
@@ -454,6 +469,17 @@ function fillLevels(plan: Plan, rng: Rng, nq: number): void {
   path(plan.str, isHighS(plan.segment), flipS);
   path(plan.risk, isHighRisk(plan.position), flipPos);
   path(plan.spend, isHighSpend(plan.position), flipPos && ord % 2 === 0);
+  // Early warnings between the last two quarters: a few accounts were key, or a partner
+  // supplier, the quarter before and slipped in the latest one.
+  const prev = nq - 2;
+  if (ord >= 0 && prev >= plan.firstQ && prev >= 0) {
+    if (ord % 12 === 7 && plan.segment === 'developing') plan.str[prev] = 7.5;
+    if (ord % 12 === 7 && plan.segment === 'maintained') plan.attr[prev] = 7.5;
+    if (ord % 10 === 4 && plan.position !== 'partner') {
+      plan.risk[prev] = 7.5;
+      plan.spend[prev] = 7.5;
+    }
+  }
 }
 
 function accountRow(plan: Plan, rng: Rng): Row {
@@ -478,10 +504,8 @@ function accountRow(plan: Plan, rng: Rng): Row {
   row['distance_km'] = Math.round(rng.float(plan.lang === 'ru' ? 40 : 300, 3000) / 5) * 5;
   row['purchase_centralization'] = rng.int(1, 5);
   row['competition'] = rng.int(1, 5);
-  row['description'] =
-    `${industry} company in the ${region} region; buys ${product} for ` +
-    `${plants === 1 ? 'one plant' : `${plants} plants`}.`;
-  row['internal_notes'] = `${note} ${marker('INTERNAL-NOTE', plan.id)}`;
+  row['description'] = T.describeAccount(industry, region, product, plants);
+  row['internal_notes'] = note;
   return row;
 }
 
@@ -528,7 +552,7 @@ function scoreRows(
         const row: Row = { account_id: plan.id, period, criterion_id: c.id, score };
         if (rng.chance(0.07)) {
           const text = score >= 5 ? rng.pick(T.SCORE_COMMENTS_HIGH) : rng.pick(T.SCORE_COMMENTS_LOW);
-          row['comment'] = `${text} ${marker('SCORE-COMMENT', plan.id, period, c.id)}`;
+          row['comment'] = text;
         }
         ctx.out.scores.push(row);
       });
@@ -644,14 +668,16 @@ function kpiRows(plan: Plan, ctx: Ctx): void {
       row['client_visible'] = visible ? 'yes' : 'no';
       ctx.out.kpis.push(row);
     };
-    push('On-time delivery', round1(clamp(86 + 1.3 * s + 1.2 * rng.normal(), 75, 100)), '%', 95, 92, true);
-    push('Lead time', Math.max(3, Math.round(24 - 1.2 * s + 2 * rng.normal())), 'days', 14, 18, true);
-    push('Defect rate', Math.max(20, Math.round(900 - 70 * s + 60 * rng.normal())), 'ppm', 250, 400, true);
+    const k = T.KPI;
+    push(k.onTime, round1(clamp(86 + 1.3 * s + 1.2 * rng.normal(), 75, 100)), '%', 95, 92, true);
+    push(k.leadTime, Math.max(3, Math.round(24 - 1.2 * s + 2 * rng.normal())), k.days, 14, 18, true);
+    push(k.defects, Math.max(20, Math.round(900 - 70 * s + 60 * rng.normal())), 'ppm', 250, 400, true);
+    // Internal indices: only ever hidden from the client.
     const margin = plan.loss === 'none' ? rng.float(0.95, 1.3) : rng.float(0.7, 0.92);
-    push(HIDDEN_KPI_METRICS[0], Math.round(margin * 100) / 100, 'index', 1, undefined, false);
+    push(k.margin, Math.round(margin * 100) / 100, k.index, 1, undefined, false);
     if (wantsCostIndex) {
       const cts = plan.loss === 'none' ? rng.float(0.8, 1.1) : rng.float(1.3, 1.7);
-      push(HIDDEN_KPI_METRICS[1], Math.round(cts * 100) / 100, 'index', 1, undefined, false);
+      push(k.costToServe, Math.round(cts * 100) / 100, k.index, 1, undefined, false);
     }
   }
 }
@@ -696,9 +722,13 @@ function contactRows(plan: Plan, ctx: Ctx): ContactRef[] {
     if (unreachable) row['reachable'] = 'no';
     else if (rng.chance(0.8)) row['reachable'] = 'yes'; // else blank: defaults to yes
     const stale = rng.chance(0.08);
-    row['last_contact'] = ymdOf(ctx.asOf - (stale ? rng.int(380, 700) : rng.int(3, 330)));
-    if (rng.chance(0.35))
-      row['internal_notes'] = `${rng.pick(T.CONTACT_NOTES)} ${marker('CONTACT-NOTE', id)}`;
+    let daysAgo = stale ? rng.int(380, 700) : rng.int(3, 330);
+    // The first contact is usually met recently; a few accounts have gone quiet for months.
+    const quiet = plan.ordinal >= 0 && plan.ordinal % 11 === 7;
+    if (j === 0) daysAgo = quiet ? rng.int(120, 200) : rng.int(3, 60);
+    else if (quiet) daysAgo = Math.max(daysAgo, 121);
+    row['last_contact'] = ymdOf(ctx.asOf - daysAgo);
+    if (rng.chance(0.35)) row['internal_notes'] = rng.pick(T.CONTACT_NOTES);
     ctx.out.contacts.push(row);
     refs.push({ id });
   }
@@ -741,7 +771,7 @@ function dossierRows(plan: Plan, ctx: Ctx): void {
       account_id: plan.id,
       date: ymdOf(date),
       category,
-      title: visible ? title : `${title} ${marker('HIDDEN-DOSSIER', id)}`,
+      title,
       description: T.DOSSIER_DESCRIPTIONS[category],
     };
     if (money) {
@@ -756,7 +786,7 @@ function dossierRows(plan: Plan, ctx: Ctx): void {
       row['validated'] = rng.chance(0.5) ? 'yes' : 'no';
       if (rng.chance(0.6)) {
         row['evidence'] = rng.chance(0.5)
-          ? `Acceptance certificate AC-${ymdOf(date).slice(0, 4)}-${rng.int(100, 999)}`
+          ? `${T.EVIDENCE_PREFIX} AC-${ymdOf(date).slice(0, 4)}-${rng.int(100, 999)}`
           : `https://docs.${T.EMAIL_DOMAIN}/evidence/${id}`;
       }
     }
@@ -769,7 +799,7 @@ function dossierRows(plan: Plan, ctx: Ctx): void {
     return;
   }
   // The relationship timeline: its start, and for older accounts a milestone in the window.
-  entry(plan.since, 'history', 'Relationship started: first supply contract', true, false);
+  entry(plan.since, 'history', T.RELATIONSHIP_START, true, false);
   if (!plan.isNew && rng.chance(0.6)) {
     entry(
       rng.int(firstDay, lastDay),
@@ -828,7 +858,7 @@ function commitmentRows(plan: Plan, ctx: Ctx): void {
       const r = rng.next();
       if (due < ctx.asOf) {
         if (r < 0.55) done = Math.max(made, due - rng.int(0, 10));
-        else if (r < 0.77) done = Math.min(due + rng.int(3, 45), ctx.asOf - 1);
+        else if (r < 0.77 || due < ctx.asOf - 25) done = Math.min(due + rng.int(3, 45), ctx.asOf - 1);
       } else if (r < 0.2) {
         done = Math.max(made, ctx.asOf - rng.int(1, 15));
       }
@@ -838,7 +868,7 @@ function commitmentRows(plan: Plan, ctx: Ctx): void {
     const row: Row = {
       commitment_id: id,
       account_id: plan.id,
-      description: visible ? text : `${text} ${marker('HIDDEN-COMMITMENT', id)}`,
+      description: text,
       owner_id: rng.chance(0.8) ? plan.kamId : rng.pick(ctx.team.ids),
       made_on: ymdOf(made),
       due: ymdOf(due),
@@ -860,10 +890,10 @@ function surveyRows(plan: Plan, ctx: Ctx, contacts: ContactRef[]): void {
     const invited = contacts.length + rng.int(2, 5);
     ctx.out.surveys.push({ survey_id: id, account_id: plan.id, date: ymdOf(date), invited });
     const respondents = Math.max(2, Math.round(invited * rng.float(0.6, 0.95)));
-    const trend = s === 0 ? 0 : rng.float(-1, 1.2);
+    // One in two surveyed accounts rates us clearly worse the second time.
+    const trend = s === 0 ? 0 : plan.ordinal % 14 === 9 ? -rng.float(1.6, 2.2) : rng.float(-1, 1.2);
     for (let r = 0; r < respondents; r++) {
-      const respondent = contacts[r]?.id ?? `Workshop participant ${r + 1 - contacts.length}`;
-      const tag = contacts[r]?.id ?? `P${r + 1}`;
+      const respondent = contacts[r]?.id ?? `${T.WORKSHOP_PARTICIPANT} ${r + 1 - contacts.length}`;
       T.SURVEY_QUESTIONS.forEach((question, k) => {
         const score = clamp(Math.round(base + trend + (questionBias[k] ?? 0) + 0.9 * rng.normal()), 0, 10);
         const row: Row = { survey_id: id, respondent, question, score };
@@ -874,7 +904,7 @@ function surveyRows(plan: Plan, ctx: Ctx, contacts: ContactRef[]): void {
         } else if (rng.chance(0.12)) {
           text = rng.pick(T.FEEDBACK_COMMENTS);
         }
-        if (text) row['comment'] = `${text} ${marker('FEEDBACK-COMMENT', id, tag)}`;
+        if (text) row['comment'] = text;
         ctx.out.feedback.push(row);
       });
     }
@@ -922,4 +952,151 @@ function clamp(v: number, min: number, max: number): number {
 
 function round1(v: number): number {
   return Math.round(v * 10) / 10;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Account plans and whitespace
+
+/** Objective kinds in the order the plan variants use them. */
+const PLAN_VARIANTS = ['overdue', 'achieved', 'dropped', 'exceeded', 'profit'] as const;
+
+/**
+ * Key and developing accounts get a plan: a share-of-wallet objective (measured), a
+ * satisfaction one where the account is surveyed (measured), and one more whose story
+ * rotates — overdue, achieved, dropped, exceeded, or (for loss makers) back to profit.
+ * Some plans carry an overdue action, so they are at risk.
+ */
+function planRows(plan: Plan, ctx: Ctx): void {
+  if (plan.status !== 'active' || (plan.segment !== 'key' && plan.segment !== 'developing')) return;
+  const rng = substream(ctx.seed, 11, plan.index);
+  const day = (offset: number) => ymdOf(ctx.asOf + offset);
+  const kinds = new Map<string, string>();
+  const objective = (kind: string, row: Row, visible: boolean): string => {
+    const id = `O${String(++ctx.counters.objective).padStart(ctx.ids.objective, '0')}`;
+    kinds.set(id, kind);
+    const text = T.OBJECTIVES[kind] ?? { title: kind, metric: kind };
+    ctx.out.objectives.push({
+      objective_id: id,
+      account_id: plan.id,
+      title: text.title,
+      kind,
+      metric: text.metric,
+      ...row,
+      owner_id: plan.kamId,
+      client_visible: visible ? 'yes' : 'no',
+      ...(rng.chance(0.5) ? { internal_notes: rng.pick(T.OBJECTIVE_NOTES) } : {}),
+    });
+    return id;
+  };
+  const action = (objectiveId: string, due: number, done: number | undefined) => {
+    const id = `X${String(++ctx.counters.action).padStart(ctx.ids.action, '0')}`;
+    const row: Row = {
+      action_id: id,
+      objective_id: objectiveId,
+      title: rng.pick(T.ACTIONS[kinds.get(objectiveId) ?? 'other'] ?? []),
+      owner_id: rng.chance(0.7) ? plan.kamId : rng.pick(ctx.team.ids),
+      due: day(due),
+    };
+    if (done !== undefined) row['done_on'] = day(done);
+    ctx.out.actions.push(row);
+  };
+
+  // Share of wallet: measured from revenue and wallet; every third plan has a late action.
+  const share = objective(
+    'share_of_wallet',
+    { baseline: 0.1, target: plan.segment === 'key' ? 0.6 : 0.45, due: day(rng.int(150, 300)) },
+    plan.ordinal % 2 === 0,
+  );
+  action(share, -rng.int(60, 120), -rng.int(61, 130));
+  if (plan.ordinal % 3 === 0) action(share, -rng.int(20, 45), undefined);
+  action(share, rng.int(20, 90), undefined);
+
+  if (plan.ordinal % 7 === 2 && !plan.isNew) {
+    const sat = objective('satisfaction', { baseline: 6, target: 8.5, due: day(rng.int(120, 240)) }, true);
+    action(sat, rng.int(15, 60), undefined);
+  }
+
+  const variant = PLAN_VARIANTS[plan.ordinal % PLAN_VARIANTS.length];
+  if (variant === 'overdue') {
+    const id = objective(
+      'growth',
+      { baseline: 0, target: 400, current: rng.int(90, 250), due: day(-rng.int(25, 60)) },
+      false,
+    );
+    action(id, -rng.int(70, 100), -rng.int(60, 69));
+  } else if (variant === 'achieved') {
+    const id = objective(
+      'retention',
+      { target: 1, current: 1, due: day(rng.int(-60, 60)), status: 'done' },
+      true,
+    );
+    action(id, -rng.int(90, 150), -rng.int(80, 100));
+  } else if (variant === 'dropped') {
+    const id = objective(
+      'relationship',
+      { baseline: 1, target: 4, current: 1, due: day(rng.int(30, 90)), status: 'dropped' },
+      false,
+    );
+    action(id, -rng.int(40, 80), undefined);
+  } else if (variant === 'exceeded') {
+    objective(
+      'other',
+      { baseline: 0, target: 3, current: 3 + rng.int(0, 1), due: day(rng.int(60, 120)) },
+      true,
+    );
+  } else if (plan.loss !== 'none') {
+    const id = objective(
+      'profitability',
+      { baseline: -40_000, target: 20_000, due: day(rng.int(120, 200)) },
+      false,
+    );
+    action(id, rng.int(10, 40), undefined);
+  } else {
+    objective('relationship', { baseline: 1, target: 4, current: 2, due: day(rng.int(90, 200)) }, false);
+  }
+}
+
+/**
+ * The whitespace grid: per active account (and prospect), what it buys from each product
+ * line, what is in the pipeline, what is still open; larger accounts by business unit.
+ */
+function offeringRows(plan: Plan, ctx: Ctx): void {
+  if (plan.status === 'lost') return;
+  const rng = substream(ctx.seed, 12, plan.index);
+  const big = plan.segment === 'key' || plan.segment === 'developing';
+  const scale = plan.wallet / 40;
+  const value = (lo: number, hi: number) => Math.round((scale * rng.float(lo, hi)) / 1000) * 1000;
+  T.OFFERINGS.forEach((offering, k) => {
+    let status: string | null;
+    if (plan.status === 'prospect') status = k === 0 ? 'pipeline' : k < 3 ? 'opportunity' : null;
+    else if (k === 0) status = 'bought';
+    else {
+      const r = rng.next();
+      status =
+        r < (big ? 0.35 : 0.2)
+          ? 'bought'
+          : r < 0.5
+            ? 'opportunity'
+            : r < 0.6
+              ? 'pipeline'
+              : r < 0.72
+                ? 'not_relevant'
+                : null;
+    }
+    if (status === null) return;
+    const row: Row = { account_id: plan.id, offering, status };
+    if (status === 'bought') row['annual_value'] = value(0.5, 2);
+    else if (status !== 'not_relevant' && rng.chance(0.85)) row['annual_value'] = value(0.3, 1.2);
+    ctx.out.offerings.push(row);
+    // A second site that does not buy what the first one does yet.
+    if (big && status === 'bought' && k < 2 && rng.chance(0.5)) {
+      ctx.out.offerings.push({
+        account_id: plan.id,
+        offering,
+        unit: rng.pick(T.UNITS),
+        status: 'opportunity',
+        annual_value: value(0.3, 1),
+      });
+    }
+  });
 }

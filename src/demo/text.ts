@@ -315,3 +315,94 @@ export const TEAM_SEED: readonly TeamSeed[] = [
   { name: 'Ирина Петрова', email: 'i.petrova', region: 'Siberia' },
   { name: 'Olga Smirnova', email: 'o.smirnova', region: 'Central' },
 ];
+
+/** How to score each criterion (the criteria sheet's description column). */
+export const CRITERION_HINTS: Record<string, string> = {
+  attr_net_value: 'High when the account stays clearly profitable after every cost to serve it.',
+  attr_contracts: 'High when the client keeps volumes, terms and agreed procedures.',
+  attr_means: 'High when the client is financially sound and buys within its budget.',
+  attr_pays: 'High when invoices are paid on time and our parts are used as specified.',
+  attr_marketing: 'High when the client takes up offers, events and new products that suit it.',
+  attr_information: 'High when plans, forecasts and failure data are shared readily.',
+  attr_learns: 'High when the client invests time in working better with us.',
+  attr_complaints: 'High when complaints are rare and justified.',
+  attr_recommends: 'High when the client refers us to other plants or companies.',
+  str_quality: 'How the client rates our product quality against alternatives.',
+  str_cost: 'How the client rates our total cost of ownership and price.',
+  str_delivery: 'How the client rates our delivery reliability and lead times.',
+  str_service: 'How the client rates our service and technical support.',
+  str_relationship: 'How much the client trusts us and how open the relationship is.',
+  str_innovation: 'How the client rates our new products and ideas.',
+};
+
+/** KPI metric names and units; the last two are internal and never shown to a client. */
+export const KPI = {
+  onTime: 'On-time delivery',
+  leadTime: 'Lead time',
+  defects: 'Defect rate',
+  days: 'days',
+  index: 'index',
+  margin: 'Internal margin index',
+  costToServe: 'Cost-to-serve index',
+};
+
+export function describeAccount(industry: string, region: string, product: string, plants: number): string {
+  return `${industry} company in the ${region} region; buys ${product} for ${plants === 1 ? 'one plant' : `${plants} plants`}.`;
+}
+
+export const RELATIONSHIP_START = 'Relationship started: first supply contract';
+export const EVIDENCE_PREFIX = 'Acceptance certificate';
+export const WORKSHOP_PARTICIPANT = 'Workshop participant';
+
+/** Our product lines and services, the columns of the whitespace grid. */
+export const OFFERINGS = [
+  'Bearings',
+  'Gearboxes and drives',
+  'Hydraulics',
+  'Seals and lubrication',
+  'Condition monitoring',
+  'Maintenance training',
+] as const;
+
+/** Client sites; a blank unit means the whole client. */
+export const UNITS = ['North plant', 'Mill 2'] as const;
+
+/** Objective templates per kind: title, metric. */
+export const OBJECTIVES: Record<string, { title: string; metric: string }> = {
+  share_of_wallet: { title: 'Raise our share of the client’s drive-train spend', metric: 'Share of wallet' },
+  satisfaction: { title: 'Lift satisfaction with our field service', metric: 'Survey mean (0–10)' },
+  growth: {
+    title: 'Win the hydraulics business of the second plant',
+    metric: 'Annual hydraulics orders, $k',
+  },
+  retention: {
+    title: 'Renew the framework agreement for three more years',
+    metric: 'Agreement renewed (1 = yes)',
+  },
+  relationship: { title: 'Build a second line of contacts in purchasing', metric: 'Purchasing contacts met' },
+  profitability: { title: 'Bring the account back to a positive NOPAT', metric: 'NOPAT, last 12 months' },
+  other: { title: 'Standardise the spare-parts list across sites', metric: 'Sites on the standard list' },
+};
+
+export const OBJECTIVE_NOTES = [
+  'The plant manager supports this; purchasing still needs convincing.',
+  'Depends on the capex budget the board approves in spring.',
+  'A competitor is offering the same at a lower price.',
+  'Agreed at the last business review.',
+] as const;
+
+export const ACTIONS: Record<string, readonly string[]> = {
+  share_of_wallet: ['Map the drive-train spend of every site', 'Send a proposal for the second plant'],
+  satisfaction: [
+    'Agree the survey follow-up actions with the client',
+    'Visit the plant with our service lead',
+  ],
+  growth: ['Present the hydraulics offer to the second plant', 'Run a trial of our cylinders on one line'],
+  retention: [
+    'Prepare the renewal offer with three-year prices',
+    'Review the agreement terms with purchasing',
+  ],
+  relationship: ['Meet the new procurement director', 'Run a joint workshop with maintenance and purchasing'],
+  profitability: ['Review cost to serve with the logistics team', 'Move small orders to the web shop'],
+  other: ['Map the spare-parts list of every site', 'Agree the standard list with the chief engineer'],
+};

@@ -63,6 +63,7 @@ const FIXED_FILES = [
   'voice-of-customer',
   'compensation',
   'contacts',
+  'plans',
 ];
 const GENERATED_NAME = new RegExp(
   `^(?:(?:${FIXED_FILES.join('|')})\\.(?:xlsx|csv)|(?:scores|financials)(?:-\\d{4}(?:-part\\d+)?)?\\.(?:xlsx|csv)|(?:${DATASET_NAMES.join('|')})\\.csv)$`,
@@ -103,6 +104,7 @@ export function planFiles(rows: PortfolioRows, options: WriteOptions = {}): File
     { name: 'contacts.csv', sheets: [en('contacts')], csv: RUSSIAN_EXCEL_CSV },
     { name: 'voice-of-customer.xlsx', sheets: [en('surveys'), en('feedback')] },
     { name: 'compensation.xlsx', sheets: [en('compensation')] },
+    { name: 'plans.xlsx', sheets: [en('objectives'), ru('actions'), en('offerings')] },
   ];
 }
 

@@ -5,7 +5,7 @@
 import type { Commitment } from '../schema/index.ts';
 import type { CommitmentResult, CommitmentState, CommitmentStats } from './types.ts';
 
-function daysBetween(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 

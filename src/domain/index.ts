@@ -8,3 +8,5 @@ export { FINDINGS, formatMessage, type FindingCode } from './findings.ts';
 export { classifySegment } from './segmentation.ts';
 export { classifyPosition } from './positioning.ts';
 export { roundHalfUp, toCents, fromCents } from './money.ts';
+export { objectiveProgress, objectiveState, isActionOverdue } from './plans.ts';
+export { isSegmentDown } from './signals.ts';

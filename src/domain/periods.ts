@@ -2,7 +2,7 @@
  * Period helpers for the domain: a memoised parser, the 12-month window and the rule that
  * keeps a year and its quarters (or a quarter and its months) from being counted twice.
  */
-import { parsePeriod, type PeriodGrain, type PeriodInfo } from '../schema/index.ts';
+import { parsePeriod, yearEarlier, type PeriodGrain, type PeriodInfo } from '../schema/index.ts';
 import type { Window } from './types.ts';
 
 const cache = new Map<string, PeriodInfo | null>();
@@ -99,4 +99,35 @@ export function wholeYears(from: string, to: string): number {
   let years = ty - fy;
   if (to.slice(5) < from.slice(5)) years -= 1;
   return Math.max(0, years);
+}
+
+/**
+ * "The 12 months before": the last-12-months window of the same period a year earlier, so it
+ * follows the same rule as `last12Months`.
+ */
+export function previous12Months(currentPeriod: string): Window | null {
+  const before = yearEarlier(currentPeriod);
+  return before === undefined ? null : last12Months(before);
+}
+
+/** Month index (year·12 + month − 1) of a `YYYY-MM-DD` date. */
+function monthIndex(date: string): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+/**
+ * A span "has data" when the periods cover every month of it (a year row covers 12 months,
+ * a quarter 3). The periods are the ones counted for the span (finest grain, inside it).
+ */
+export function coversEveryMonth(periods: readonly string[], w: Window): boolean {
+  const first = monthIndex(w.start);
+  const last = monthIndex(w.end);
+  const covered = new Set<number>();
+  for (const id of periods) {
+    const p = periodInfo(id);
+    if (!p) continue;
+    for (let m = monthIndex(p.start); m <= monthIndex(p.end); m++) covered.add(m);
+  }
+  for (let m = first; m <= last; m++) if (!covered.has(m)) return false;
+  return true;
 }

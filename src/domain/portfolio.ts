@@ -17,7 +17,16 @@ import { dossierSummary, kpiResult } from './dossier.ts';
 import { finding } from './findings.ts';
 import { fromCents, type Cents } from './money.ts';
 import { bonusTest, payRow } from './pay.ts';
-import { addMonths, comparePeriodIds, last12Months, periodInfo, wholeYears } from './periods.ts';
+import {
+  addMonths,
+  comparePeriodIds,
+  coversEveryMonth,
+  last12Months,
+  periodInfo,
+  previous12Months,
+  wholeYears,
+} from './periods.ts';
+import { accountPlan, compareOverdueActions, emptyStateCounts } from './plans.ts';
 import { positionFor } from './positioning.ts';
 import {
   crossSubsidyIndex,
@@ -32,10 +41,13 @@ import { indexCriteria, segmentFor, trajectory } from './segmentation.ts';
 import type {
   AccountPeriod,
   AccountResult,
+  ActionResult,
   BonusAccount,
   CommitmentResult,
   CommitmentStats,
+  EarlyWarningAccount,
   Finding,
+  Health,
   HandoverItem,
   Portfolio,
   Segment,
@@ -43,7 +55,9 @@ import type {
   SurveyResult,
   Window,
 } from './types.ts';
+import { accountSignals, health } from './signals.ts';
 import { accountVoc, surveyResult, vocTrend } from './voc.ts';
+import { accountWhitespace, whitespaceGrid } from './whitespace.ts';
 import { accountLoad, managerLoads, medianPotential, WORKLOAD_MODEL } from './workload.ts';
 
 const SEGMENT_ORDER: (Segment | 'unscored')[] = [
@@ -87,6 +101,9 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
   const commitmentsByAccount = groupBy(data.commitments, byAccount);
   const surveysByAccount = groupBy(data.surveys, byAccount);
   const feedbackBySurvey = groupBy(data.feedback, (r) => r.survey_id);
+  const objectivesByAccount = groupBy(data.objectives, byAccount);
+  const actionsByObjective = groupBy(data.actions, (r) => r.objective_id);
+  const offeringsByAccount = groupBy(data.offerings, byAccount);
   const rowsAt = <T>(m: Map<string, Map<string, T[]>>, accountId: string, period: string): T[] | undefined =>
     m.get(accountId)?.get(period);
 
@@ -124,6 +141,12 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
     findings.push(finding('current_period_not_scored', { period: currentPeriod }, { period: currentPeriod }));
   }
   const window = currentPeriod ? last12Months(currentPeriod) : null;
+  const windowBefore = currentPeriod ? previous12Months(currentPeriod) : null;
+  // Segment and position signals compare the current period with the scored one just before it.
+  const previousPeriod =
+    currentPeriod === null
+      ? null
+      : latest([...scoredPeriods].filter((p) => comparePeriodIds(p, currentPeriod) < 0));
   const asOf = (currentPeriod && periodInfo(currentPeriod)?.end) || today;
   const yearAgo = addMonths(today, -12);
 
@@ -229,6 +252,43 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
     allSurveys.push(...surveys);
 
     const wallet = a.wallet;
+    const share_of_wallet =
+      w12 && wallet !== undefined && wallet > 0 ? fromCents(w12.profit.revenue) / wallet : null;
+    const nopat12 = w12 ? fromCents(w12.profit.nopat) : null;
+    const voc = accountVoc(surveys);
+    const plan = accountPlan(
+      objectivesByAccount.get(id) ?? [],
+      actionsByObjective,
+      { share_of_wallet, nopat_12m: nopat12, latest_survey_mean: voc.latest_mean },
+      today,
+    );
+    // Revenue over a span counts only when the account's rows cover every month of it.
+    const spanRevenue = (w: Window | null, got: typeof w12) =>
+      w && got && coversEveryMonth(got.periods, w) ? fromCents(got.profit.revenue) : null;
+    const status = a.status ?? 'active';
+    const atPeriod = (p: AccountPeriod | undefined) =>
+      p ? { period: p.period, segment: p.segment.segment, position: p.position?.position ?? null } : null;
+    const signals = accountSignals(
+      {
+        status,
+        today,
+        surveys,
+        revenue_12m: status === 'active' ? spanRevenue(window, w12) : null,
+        revenue_prev_12m:
+          status === 'active' && windowBefore
+            ? spanRevenue(
+                windowBefore,
+                windowProfit(financialsByAccount.get(id) ?? [], windowBefore, profitOf),
+              )
+            : null,
+        commitments,
+        contacts: people,
+        previous: atPeriod(periods.find((p) => p.period === previousPeriod)),
+        current: currentPeriod === null ? null : atPeriod(current),
+        nopat_12m: nopat12,
+      },
+      settings,
+    );
     return {
       account_id: id,
       name: a.name,
@@ -241,17 +301,20 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
       moves,
       positions: periods.flatMap((p) => (p.position ? [p.position] : [])),
       last12m: w12 ? { periods: w12.periods, profit: toProfit(w12.profit) } : null,
-      share_of_wallet:
-        w12 && wallet !== undefined && wallet > 0 ? fromCents(w12.profit.revenue) / wallet : null,
+      share_of_wallet,
       clv: clv === null ? null : fromCents(clv),
       tenure_years: wholeYears(a.since, asOf),
       dossier: dossierSummary(dossierByAccount.get(id) ?? []),
       commitments,
       commitment_stats: cStats,
       contacts,
-      voc: accountVoc(surveys),
+      voc,
       workload: accountLoad(a, people.length, cStats.on_time_rate, median),
       findings: [],
+      plan,
+      whitespace: accountWhitespace(offeringsByAccount.get(id) ?? []),
+      signals,
+      health: health(status, signals),
     };
   });
 
@@ -391,6 +454,24 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
     }
   }
 
+  // ---- plans, whitespace, early warning ----
+  const planCounts = emptyStateCounts();
+  const overdueActions: ActionResult[] = [];
+  const warned: EarlyWarningAccount[] = [];
+  const healthCounts: Record<Health, number> = { green: 0, amber: 0, red: 0 };
+  for (const acc of accounts) {
+    for (const o of acc.plan.objectives) {
+      planCounts[o.state] += 1;
+      for (const act of o.actions) if (act.overdue) overdueActions.push(act);
+    }
+    if (acc.health !== null) healthCounts[acc.health] += 1;
+    if (acc.health !== null && acc.signals.length > 0) {
+      warned.push({ account_id: acc.account_id, health: acc.health, signals: acc.signals });
+    }
+  }
+  overdueActions.sort(compareOverdueActions);
+  const actionsByOwner = groupBy(overdueActions, (x) => x.owner_id);
+
   // ---- attach findings to their accounts ----
   for (const f of findings) if (f.account_id !== undefined) accountIndex.get(f.account_id)?.findings.push(f);
 
@@ -443,5 +524,21 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
     },
     pay: { cap, rows: payRows, bonus: bonusTest(currentPeriod, basePeriod, bonusGroup) },
     findings,
+    plans: {
+      objectives: accounts.flatMap((a) => a.plan.objectives),
+      by_state: planCounts,
+      overdue_actions: overdueActions,
+      overdue_actions_by_owner: [...actionsByOwner.entries()]
+        .sort((x, y) => compareText(x[0], y[0]))
+        .map(([owner_id, actions]) => ({ owner_id, actions })),
+    },
+    whitespace: whitespaceGrid(accounts),
+    early_warning: {
+      previous_period: previousPeriod,
+      accounts: warned.sort(
+        (x, y) => y.signals.length - x.signals.length || compareText(x.account_id, y.account_id),
+      ),
+      health: healthCounts,
+    },
   };
 }

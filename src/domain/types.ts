@@ -14,12 +14,17 @@
 import type {
   Account,
   AccountStatus,
+  Action,
   Commitment,
   Contact,
   DmuRole,
   DossierCategory,
   DossierEntry,
   Kpi,
+  Objective,
+  ObjectiveKind,
+  ObjectiveStatus,
+  OfferingStatus,
   Settings,
   TeamMember,
 } from '../schema/index.ts';
@@ -497,6 +502,13 @@ export interface AccountResult {
   workload: AccountLoad;
   /** The portfolio findings about this account. */
   findings: Finding[];
+  /** The account plan: objectives with progress and state, and their actions. */
+  plan: AccountPlan;
+  whitespace: AccountWhitespace;
+  /** Early-warning signals in code order; [] for lost accounts and prospects. */
+  signals: Signal[];
+  /** null for lost accounts and prospects. */
+  health: Health | null;
 }
 
 export interface Portfolio {
@@ -549,4 +561,236 @@ export interface Portfolio {
     bonus: BonusTest;
   };
   findings: Finding[];
+  plans: {
+    /** Every objective of every account, in account order then plan order. */
+    objectives: ObjectiveResult[];
+    by_state: Record<ObjectiveState, number>;
+    /** Every overdue action, most overdue first (then action_id). */
+    overdue_actions: ActionResult[];
+    /** Overdue actions grouped by owner (owner_id order). */
+    overdue_actions_by_owner: { owner_id: string; actions: ActionResult[] }[];
+  };
+  whitespace: WhitespaceGrid;
+  early_warning: {
+    /** The scored period immediately before the current one (segment/position signals compare it). */
+    previous_period: string | null;
+    /** Active accounts with at least one signal: most signals first, then account_id. */
+    accounts: EarlyWarningAccount[];
+    /** Active accounts per health colour. */
+    health: Record<Health, number>;
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Account plans, whitespace and early-warning signals
+// ---------------------------------------------------------------------------------------
+
+/** The first that applies: dropped, achieved, overdue, at_risk, on_track. */
+export type ObjectiveState = 'dropped' | 'achieved' | 'overdue' | 'at_risk' | 'on_track';
+export const OBJECTIVE_STATES: readonly ObjectiveState[] = [
+  'overdue',
+  'at_risk',
+  'on_track',
+  'achieved',
+  'dropped',
+];
+
+export interface ActionResult {
+  action_id: string;
+  objective_id: string;
+  /** The objective's account. */
+  account_id: string;
+  title: string;
+  owner_id: string;
+  due: string;
+  done_on: string | null;
+  /** Not done and due < today (due today is not overdue). */
+  overdue: boolean;
+  /** today − due in days when overdue, else 0. */
+  days_overdue: number;
+  row: Action;
+}
+
+export interface ObjectiveResult {
+  objective_id: string;
+  account_id: string;
+  title: string;
+  kind: ObjectiveKind;
+  metric: string | null;
+  baseline: number | null;
+  target: number;
+  /** The written `current`, else the measured one (see `current_source`), else null. */
+  current: number | null;
+  /** `given` = written in the sheet; `measured` = computed for its kind; null = none. */
+  current_source: 'given' | 'measured' | null;
+  /** (current − baseline)/(target − baseline) or current/target; 4 decimals; may be < 0 or > 1. */
+  progress: number | null;
+  due: string;
+  owner_id: string | null;
+  status: ObjectiveStatus;
+  state: ObjectiveState;
+  client_visible: boolean;
+  /** Due date order (then action_id). */
+  actions: ActionResult[];
+  overdue_actions: number;
+  /** The source row (holds internal notes: internal pages only). */
+  row: Objective;
+}
+
+export interface AccountPlan {
+  /** In state order (overdue, at_risk, on_track, achieved, dropped), then due, then id. */
+  objectives: ObjectiveResult[];
+  by_state: Record<ObjectiveState, number>;
+  overdue_actions: number;
+}
+
+export interface OfferingCell {
+  offering: string;
+  /** null = the whole client (blank unit). */
+  unit: string | null;
+  status: OfferingStatus;
+  annual_value: number | null;
+}
+
+export interface AccountWhitespace {
+  /** Every offerings row of the account, by offering then unit (blank unit first). */
+  rows: OfferingCell[];
+  bought: OfferingCell[];
+  pipeline: OfferingCell[];
+  opportunity: OfferingCell[];
+  /** Σ annual_value per status (blank = 0). */
+  bought_value: number;
+  pipeline_value: number;
+  /** Σ annual_value of the opportunity rows; 0 without any. */
+  whitespace_value: number;
+}
+
+/** One account × offering cell of the portfolio grid (all units of that offering). */
+export interface WhitespaceGridCell {
+  offering: string;
+  /** The most advanced status over its units: bought, then pipeline, opportunity, not_relevant. */
+  status: OfferingStatus;
+  /** Σ annual_value over its units. */
+  value: number;
+  units: OfferingCell[];
+}
+
+export interface WhitespaceGridRow {
+  account_id: string;
+  /** Offering → cell; offerings without a row for this account are absent. */
+  cells: Record<string, WhitespaceGridCell>;
+  whitespace_value: number;
+}
+
+export interface OfferingTotals {
+  offering: string;
+  /** Accounts (not rows) with that status in any unit. */
+  bought: number;
+  pipeline: number;
+  opportunity: number;
+  not_relevant: number;
+  bought_value: number;
+  pipeline_value: number;
+  whitespace_value: number;
+}
+
+export interface WhitespaceGrid {
+  /** Every offering named in the data, sorted. */
+  offerings: string[];
+  /** Accounts with at least one offerings row, whitespace value descending, then account_id. */
+  rows: WhitespaceGridRow[];
+  totals: OfferingTotals[];
+  whitespace_value: number;
+}
+
+export type SignalCode =
+  | 'voc_drop'
+  | 'revenue_drop'
+  | 'overdue_commitment'
+  | 'champion_unreachable'
+  | 'no_recent_contact'
+  | 'segment_down'
+  | 'position_down'
+  | 'loss_making_key';
+
+export const SIGNAL_CODES: readonly SignalCode[] = [
+  'champion_unreachable',
+  'loss_making_key',
+  'no_recent_contact',
+  'overdue_commitment',
+  'position_down',
+  'revenue_drop',
+  'segment_down',
+  'voc_drop',
+];
+
+/** Each signal carries the numbers that raised it, so a page can state the reason. */
+export type Signal =
+  | {
+      code: 'voc_drop';
+      latest_survey_id: string;
+      latest_date: string;
+      latest_mean: number;
+      previous_survey_id: string;
+      previous_date: string;
+      previous_mean: number;
+      /** previous_mean − latest_mean */
+      drop: number;
+      threshold: number;
+    }
+  | {
+      code: 'revenue_drop';
+      /** Revenue over the last 12 months. */
+      revenue: number;
+      /** Revenue over the 12 months before. */
+      previous: number;
+      /** (previous − revenue) / previous, 4 decimals. */
+      drop: number;
+      threshold: number;
+    }
+  | {
+      code: 'overdue_commitment';
+      /** Open commitments more than `threshold` days past due, most overdue first. */
+      commitments: { commitment_id: string; description: string; due: string; days_overdue: number }[];
+      max_days_overdue: number;
+      threshold: number;
+    }
+  | {
+      code: 'champion_unreachable';
+      contacts: { contact_id: string; name: string; attitude: number; influence: number }[];
+    }
+  | {
+      code: 'no_recent_contact';
+      /** The latest last_contact of the account's contacts. */
+      last_contact: string;
+      days_since: number;
+      threshold: number;
+    }
+  | {
+      code: 'segment_down';
+      from_period: string;
+      to_period: string;
+      from: Segment;
+      to: Segment;
+    }
+  | {
+      code: 'position_down';
+      from_period: string;
+      to_period: string;
+      from: SupplierPosition;
+      to: SupplierPosition;
+    }
+  | {
+      code: 'loss_making_key';
+      /** NOPAT over the last 12 months (negative). */
+      nopat: number;
+    };
+
+/** green = no signal, amber = one, red = two or more; null for lost accounts and prospects. */
+export type Health = 'green' | 'amber' | 'red';
+
+export interface EarlyWarningAccount {
+  account_id: string;
+  health: Health;
+  signals: Signal[];
 }

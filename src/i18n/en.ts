@@ -417,6 +417,61 @@ export const en = {
     playbook: 'Playbook',
     email: 'E-mail',
   },
+  plan: {
+    state: {
+      overdue: 'Overdue',
+      at_risk: 'At risk',
+      on_track: 'On track',
+      achieved: 'Achieved',
+      dropped: 'Dropped',
+    },
+    kind: {
+      retention: 'Retention',
+      growth: 'Growth',
+      share_of_wallet: 'Share of wallet',
+      profitability: 'Profitability',
+      satisfaction: 'Satisfaction',
+      relationship: 'Relationship',
+      other: 'Other',
+    },
+    offeringStatus: {
+      bought: 'Bought',
+      pipeline: 'In pipeline',
+      opportunity: 'Opportunity',
+      not_relevant: 'Not relevant',
+    },
+  },
+  signals: {
+    health: { green: 'Healthy', amber: 'Watch', red: 'At risk', none: 'Not tracked' },
+    label: {
+      voc_drop: 'Satisfaction dropped',
+      revenue_drop: 'Revenue dropped',
+      overdue_commitment: 'Promise long overdue',
+      champion_unreachable: 'Champion out of reach',
+      no_recent_contact: 'No recent contact',
+      segment_down: 'Segment fell',
+      position_down: 'No longer a partner supplier',
+      loss_making_key: 'Key client losing money',
+    },
+    /** One sentence per signal; the numbers arrive formatted. */
+    text: {
+      voc_drop: (latest: string, previous: string, drop: string, date: string) =>
+        `survey of ${date} scored ${latest} on average, ${drop} below the previous ${previous}`,
+      revenue_drop: (revenue: string, drop: string, previous: string) =>
+        `revenue over the last 12 months ${revenue}, ${drop} below the 12 months before (${previous})`,
+      overdue_commitment: (n: number, days: number, what: string, threshold: number) =>
+        n === 1
+          ? `promise “${what}” is ${days} days overdue`
+          : `${n} promises more than ${threshold} days overdue, the oldest ${days} days (“${what}”)`,
+      champion_unreachable: (names: string) => `a supporter with influence no one can reach: ${names}`,
+      no_recent_contact: (date: string, days: number) => `last personal contact ${date}, ${days} days ago`,
+      segment_down: (from: string, to: string, fromPeriod: string, toPeriod: string) =>
+        `${from} in ${fromPeriod}, ${to} in ${toPeriod}`,
+      position_down: (from: string, to: string, fromPeriod: string, toPeriod: string) =>
+        `${from} in ${fromPeriod}, ${to} in ${toPeriod}`,
+      loss_making_key: (nopat: string) => `key client with NOPAT of ${nopat} over the last 12 months`,
+    },
+  },
   provenance: {
     builtFrom: (files: number, rows: string) => `Built from ${files} files (${rows} rows)`,
     builtAt: 'built',

@@ -441,6 +441,62 @@ export const ru: Messages = {
     playbook: 'Руководство',
     email: 'Почта',
   },
+  plan: {
+    state: {
+      overdue: 'Просрочена',
+      at_risk: 'Под угрозой',
+      on_track: 'По плану',
+      achieved: 'Достигнута',
+      dropped: 'Отменена',
+    },
+    kind: {
+      retention: 'Удержание',
+      growth: 'Рост',
+      share_of_wallet: 'Доля кошелька',
+      profitability: 'Прибыльность',
+      satisfaction: 'Удовлетворенность',
+      relationship: 'Отношения',
+      other: 'Другое',
+    },
+    offeringStatus: {
+      bought: 'Покупает',
+      pipeline: 'В работе',
+      opportunity: 'Возможность',
+      not_relevant: 'Не актуально',
+    },
+  },
+  signals: {
+    health: { green: 'В порядке', amber: 'Внимание', red: 'Под угрозой', none: 'Не отслеживается' },
+    label: {
+      voc_drop: 'Удовлетворенность снизилась',
+      revenue_drop: 'Выручка снизилась',
+      overdue_commitment: 'Обещание давно просрочено',
+      champion_unreachable: 'Сторонник вне досягаемости',
+      no_recent_contact: 'Давно не было контакта',
+      segment_down: 'Сегмент понизился',
+      position_down: 'Больше не партнер',
+      loss_making_key: 'Ключевой клиент убыточен',
+    },
+    text: {
+      voc_drop: (latest: string, previous: string, drop: string, date: string) =>
+        `средняя оценка опроса от ${date} — ${latest}, на ${drop} ниже предыдущей (${previous})`,
+      revenue_drop: (revenue: string, drop: string, previous: string) =>
+        `выручка за последние 12 месяцев ${revenue}, на ${drop} меньше, чем за 12 месяцев до того (${previous})`,
+      overdue_commitment: (n: number, days: number, what: string, threshold: number) =>
+        n === 1
+          ? `обещание «${what}» просрочено на ${days} ${plural(days, 'день', 'дня', 'дней')}`
+          : `${n} ${plural(n, 'обещание просрочено', 'обещания просрочены', 'обещаний просрочены')} больше чем на ${threshold} ${plural(threshold, 'день', 'дня', 'дней')}, самое давнее — на ${days} ${plural(days, 'день', 'дня', 'дней')} («${what}»)`,
+      champion_unreachable: (names: string) =>
+        `влиятельный сторонник, с которым никто не может связаться: ${names}`,
+      no_recent_contact: (date: string, days: number) =>
+        `последний личный контакт ${date}, ${days} ${plural(days, 'день', 'дня', 'дней')} назад`,
+      segment_down: (from: string, to: string, fromPeriod: string, toPeriod: string) =>
+        `${fromPeriod}: ${from}; ${toPeriod}: ${to}`,
+      position_down: (from: string, to: string, fromPeriod: string, toPeriod: string) =>
+        `${fromPeriod}: ${from}; ${toPeriod}: ${to}`,
+      loss_making_key: (nopat: string) => `ключевой клиент с NOPAT ${nopat} за последние 12 месяцев`,
+    },
+  },
   provenance: {
     builtFrom: (files: number, rows: string) =>
       `Собрано из ${files} ${plural(files, 'файла', 'файлов', 'файлов')} (${rows} строк)`,

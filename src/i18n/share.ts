@@ -3,7 +3,7 @@
  * keys. These words reach clients: they must never name internal concepts (segments, supplier
  * positions, profit) — the leak test checks the bundle chrome for them.
  */
-import type { CommitmentState } from '../domain/types.ts';
+import type { CommitmentState, ObjectiveState } from '../domain/types.ts';
 import type { DossierCategory } from '../schema/index.ts';
 import type { Locale } from './format.ts';
 
@@ -60,6 +60,10 @@ export interface ShareMessages {
   confidential: (client: string) => string;
   categories: Record<DossierCategory, string>;
   states: Record<CommitmentState, string>;
+  planTitle: string;
+  planLead: string;
+  colObjective: string;
+  planStates: Record<ObjectiveState, string>;
 }
 
 const en: ShareMessages = {
@@ -131,6 +135,16 @@ const en: ShareMessages = {
     done_late: 'Done late',
     open: 'Open',
     overdue: 'Overdue',
+  },
+  planTitle: 'Our joint plan',
+  planLead: 'The goals we agreed to reach together, and where each one stands.',
+  colObjective: 'Goal',
+  planStates: {
+    on_track: 'On track',
+    at_risk: 'Needs attention',
+    overdue: 'Past due',
+    achieved: 'Achieved',
+    dropped: 'Withdrawn',
   },
 };
 
@@ -204,6 +218,16 @@ const ru: ShareMessages = {
     done_late: 'Выполнено с опозданием',
     open: 'В работе',
     overdue: 'Просрочено',
+  },
+  planTitle: 'Наш совместный план',
+  planLead: 'Цели, которых мы договорились достичь вместе, и где каждая из них сейчас.',
+  colObjective: 'Задача',
+  planStates: {
+    on_track: 'По плану',
+    at_risk: 'Требует внимания',
+    overdue: 'Срок прошёл',
+    achieved: 'Достигнута',
+    dropped: 'Отменена',
   },
 };
 

@@ -227,6 +227,9 @@ function emptyData(): Datasets {
     surveys: [],
     feedback: [],
     compensation: [],
+    objectives: [],
+    actions: [],
+    offerings: [],
   };
 }
 

@@ -29,6 +29,15 @@ function keep(rows: DatasetRows, mask: boolean[]): DatasetRows {
 }
 
 /**
+ * A key column's value as map key. A blank optional key cell (offerings `unit`) is a value of
+ * its own; NUL cannot occur in cell text (control characters are stripped), so it never
+ * collides with a written value.
+ */
+function keyText(v: unknown): string {
+  return v === undefined ? '\u0000' : String(v);
+}
+
+/**
  * The first row with a key wins; every later one is an error naming the first. Composite
  * keys are looked up through one Map per key column: far cheaper than joined key strings
  * on half a million score rows.
@@ -43,19 +52,21 @@ export function removeDuplicates(name: DatasetName, rows: DatasetRows, problems:
     const rec = rows.records[i]!;
     let node = root;
     for (let j = 0; j < last; j++) {
-      const v = String(rec[key[j]!]);
+      const v = keyText(rec[key[j]!]);
       let next = node.get(v) as Map<string, unknown> | undefined;
       if (next === undefined) node.set(v, (next = new Map()));
       node = next;
     }
-    const v = String(rec[key[last]!]);
+    const v = keyText(rec[key[last]!]);
     const at = node.get(v) as number | undefined;
     if (at === undefined) {
       node.set(v, i);
       continue;
     }
     const src = rows.sources[i]!;
-    const what = key.map((c) => `${c} ${showCell(String(rec[c]))}`).join(', ');
+    const what = key
+      .map((c) => `${c} ${showCell(rec[c] === undefined ? undefined : String(rec[c]))}`)
+      .join(', ');
     const message = `duplicate ${key.length === 1 ? '' : 'key '}${what} (first at ${firstAt(rows, at, src)})`;
     problems.error(message, src, rows.rows[i], key.length === 1 ? key[0] : undefined);
     mask[i] = false;
@@ -127,6 +138,7 @@ export function checkReferences(
     }
   }
   warnKamRoles(all, problems);
+  warnVisibleProfitability(all, problems);
 }
 
 /** `"m9" is not a member_id in team`: this end is the problem's place, the other end is named. */
@@ -147,6 +159,22 @@ function warnKamRoles(all: Record<DatasetName, DatasetRows>, problems: Problems)
         accounts.sources[i],
         accounts.rows[i],
         'kam_id',
+      );
+    }
+  }
+}
+
+/** Profitability figures are internal: such an objective never reaches the client's bundle. */
+function warnVisibleProfitability(all: Record<DatasetName, DatasetRows>, problems: Problems): void {
+  const objectives = all.objectives;
+  for (let i = 0; i < objectives.records.length; i++) {
+    const o = objectives.records[i]!;
+    if (o.kind === 'profitability' && o.client_visible === true) {
+      problems.warning(
+        `objective ${showCell(String(o.objective_id))} is of kind profitability, whose figures are internal: it is left out of the client bundle`,
+        objectives.sources[i],
+        objectives.rows[i],
+        'client_visible',
       );
     }
   }

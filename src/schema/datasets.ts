@@ -33,11 +33,26 @@ export const DMU_ROLES = [
   'other',
 ] as const;
 
+export const OBJECTIVE_KINDS = [
+  'retention',
+  'growth',
+  'share_of_wallet',
+  'profitability',
+  'satisfaction',
+  'relationship',
+  'other',
+] as const;
+export const OBJECTIVE_STATUSES = ['open', 'done', 'dropped'] as const;
+export const OFFERING_STATUSES = ['bought', 'pipeline', 'opportunity', 'not_relevant'] as const;
+
 export type Role = (typeof ROLES)[number];
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 export type MatrixName = (typeof MATRICES)[number];
 export type DossierCategory = (typeof DOSSIER_CATEGORIES)[number];
 export type DmuRole = (typeof DMU_ROLES)[number];
+export type ObjectiveKind = (typeof OBJECTIVE_KINDS)[number];
+export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
+export type OfferingStatus = (typeof OFFERING_STATUSES)[number];
 
 const ROLE_RU = {
   kam: 'менеджер KAM',
@@ -68,6 +83,22 @@ const DMU_RU = {
   technical: 'технический эксперт',
   other: 'другое',
 } as const;
+const KIND_RU = {
+  retention: 'удержание',
+  growth: 'рост',
+  share_of_wallet: 'доля_кошелька',
+  profitability: 'прибыльность',
+  satisfaction: 'удовлетворенность',
+  relationship: 'отношения',
+  other: 'другое',
+} as const;
+const OBJECTIVE_STATUS_RU = { open: 'открыта', done: 'выполнена', dropped: 'отменена' } as const;
+const OFFERING_STATUS_RU = {
+  bought: 'покупает',
+  pipeline: 'в_работе',
+  opportunity: 'возможность',
+  not_relevant: 'не_актуально',
+} as const;
 
 // Russian header aliases shared by several datasets (SPEC §2 "Columns").
 const RU = {
@@ -82,6 +113,10 @@ const RU = {
   owner_id: ['ответственный_id'],
   member_id: ['сотрудник_id'],
   region: ['регион'],
+  title: ['заголовок'],
+  due: ['срок'],
+  done_on: ['выполнено'],
+  status: ['статус'],
 } as const;
 
 const clientVisible = opt.bool('Shown in the client bundle when yes.', false, {
@@ -304,6 +339,59 @@ export const compensationRow = z.object({
   }),
 });
 
+export const objectiveRow = z.object({
+  objective_id: req.id('Unique id of the objective.', { ru: ['цель_id'] }),
+  account_id: req.id('Account the objective is for.', { ru: RU.account_id, ref: 'accounts.account_id' }),
+  title: req.text('What we want to achieve with the client.', { ru: RU.title }),
+  kind: opt.enumOr(OBJECTIVE_KINDS, KIND_RU, 'other', 'Kind of objective.', { ru: ['вид'] }),
+  metric: opt.text('What is measured (e.g. share of wallet, NPS).', { ru: ['показатель'] }),
+  baseline: opt.number('Value when the objective was set.', { ru: ['база'] }),
+  target: req.number('Value to reach.', { ru: ['цель'] }),
+  current: opt.number(
+    'Value now; when blank it is measured for share_of_wallet, profitability and satisfaction.',
+    { ru: ['текущее'] },
+  ),
+  due: req.date('Date the target should be reached.', { ru: RU.due }),
+  owner_id: opt.id('Team member who owns the objective.', { ru: RU.owner_id, ref: 'team.member_id' }),
+  status: opt.enumOr(OBJECTIVE_STATUSES, OBJECTIVE_STATUS_RU, 'open', 'Objective status.', {
+    ru: RU.status,
+  }),
+  client_visible: opt.bool(
+    'Shown in the client bundle as the joint plan when yes (never for profitability).',
+    false,
+    { ru: RU.client_visible },
+  ),
+  internal_notes: opt.text('Internal notes; never shown to the client.', {
+    ru: RU.internal_notes,
+  }),
+});
+
+export const actionRow = z.object({
+  action_id: req.id('Unique id of the action.', { ru: ['действие_id'] }),
+  objective_id: req.id('Objective the action serves.', {
+    ru: ['цель_id'],
+    ref: 'objectives.objective_id',
+  }),
+  title: req.text('What will be done.', { ru: RU.title }),
+  owner_id: req.id('Team member responsible.', { ru: RU.owner_id, ref: 'team.member_id' }),
+  due: req.date('Due date.', { ru: RU.due }),
+  done_on: opt.date('Date it was done.', { ru: RU.done_on }),
+});
+
+export const offeringRow = z.object({
+  account_id: req.id('Account.', { ru: RU.account_id, ref: 'accounts.account_id' }),
+  offering: req.text('Our product line or service.', { ru: ['предложение'] }),
+  unit: opt.text("The client's business unit or site (blank = the whole client).", {
+    ru: ['подразделение'],
+  }),
+  status: req.enumOf(OFFERING_STATUSES, OFFERING_STATUS_RU, 'Whether the client buys it.', {
+    ru: RU.status,
+  }),
+  annual_value: opt.moneyOrUnknown('Money a year: current for bought, estimated otherwise.', {
+    ru: ['годовой_объем'],
+  }),
+});
+
 export interface DatasetDef<S extends z.ZodObject = z.ZodObject> {
   name: string;
   ru: string;
@@ -417,6 +505,27 @@ export const DATASETS = {
     schema: compensationRow,
     key: ['member_id', 'period'],
   }),
+  objectives: dataset({
+    name: 'objectives',
+    ru: 'цели',
+    doc: 'Account plans: objectives per account, with targets and due dates.',
+    schema: objectiveRow,
+    key: ['objective_id'],
+  }),
+  actions: dataset({
+    name: 'actions',
+    ru: 'действия',
+    doc: 'Actions that move an objective forward.',
+    schema: actionRow,
+    key: ['action_id'],
+  }),
+  offerings: dataset({
+    name: 'offerings',
+    ru: 'предложения',
+    doc: 'What each client (or business unit) buys from us, what is in the pipeline, what is open.',
+    schema: offeringRow,
+    key: ['account_id', 'offering', 'unit'],
+  }),
 } as const;
 
 export type DatasetName = keyof typeof DATASETS;
@@ -436,6 +545,9 @@ export type Commitment = z.infer<typeof commitmentRow>;
 export type Survey = z.infer<typeof surveyRow>;
 export type Feedback = z.infer<typeof feedbackRow>;
 export type Compensation = z.infer<typeof compensationRow>;
+export type Objective = z.infer<typeof objectiveRow>;
+export type Action = z.infer<typeof actionRow>;
+export type Offering = z.infer<typeof offeringRow>;
 
 /** The record type of each dataset. */
 export type RecordOf<N extends DatasetName> = z.infer<(typeof DATASETS)[N]['schema']>;

@@ -5,6 +5,7 @@
  */
 import type {
   Account,
+  Action,
   Commitment,
   Compensation,
   Contact,
@@ -13,6 +14,8 @@ import type {
   Feedback,
   Financial,
   Kpi,
+  Objective,
+  Offering,
   Positioning,
   Score,
   Survey,
@@ -38,6 +41,9 @@ export interface Datasets {
   surveys: Survey[];
   feedback: Feedback[];
   compensation: Compensation[];
+  objectives: Objective[];
+  actions: Action[];
+  offerings: Offering[];
 }
 
 export * from './datasets.ts';

@@ -42,6 +42,21 @@ export const settingsSchema = z.object({
   }),
   reinvestment_share: ratio('Share of extra cash flow from new key clients to reinvest.', 0.1, 1),
   base_pay_cap: ratio('Largest base share of total possible pay (0.7 = 70%).', 0.7, 1),
+  signal_voc_drop: ratio(
+    'Early warning: the latest survey mean at least this far below the previous one (0–10 scale).',
+    1,
+    10,
+  ),
+  signal_revenue_drop: ratio(
+    'Early warning: revenue over the last 12 months at least this share below the 12 months before.',
+    0.15,
+    1,
+  ),
+  signal_overdue_days: days('Early warning: an open commitment more than this many days past due.', 30),
+  signal_contact_days: days(
+    'Early warning: no contact with anyone at the client for more than this many days.',
+    90,
+  ),
   current_period: register(z.string().regex(periodPattern, 'must be YYYY, YYYY-Qn or YYYY-MM').optional(), {
     kind: 'period',
     doc: 'Period the portal reports on; the latest scored period when blank.',
@@ -75,6 +90,16 @@ function ratio(doc: string, def: number, max: number) {
     ru: [],
     min: 0,
     max,
+    defaultValue: def,
+  });
+}
+
+function days(doc: string, def: number) {
+  return register(z.number().int('must be a whole number').min(0, 'must be at least 0').default(def), {
+    kind: 'integer',
+    doc,
+    ru: [],
+    min: 0,
     defaultValue: def,
   });
 }

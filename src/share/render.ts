@@ -48,13 +48,18 @@ export function renderBundle(view: ClientView, locale: Locale): string {
       <body>
         <main class="doc">
           ${cover(ctx)} ${valueSection(ctx)} ${entriesSection(ctx)} ${kpiSection(ctx)}
-          ${commitmentSection(ctx)} ${timelineSection(ctx)}
+          ${commitmentSection(ctx)} ${planSection(ctx)} ${timelineSection(ctx)}
         </main>
       </body>
     </html> `.value;
 }
 
-const SECTIONS = ['value', 'entries', 'kpis', 'commitments', 'timeline'] as const;
+const SECTIONS = ['value', 'entries', 'kpis', 'commitments', 'plan', 'timeline'] as const;
+
+/** The joint plan appears only when the client has one; the other sections always do. */
+function sectionsOf(view: ClientView): (typeof SECTIONS)[number][] {
+  return SECTIONS.filter((id) => id !== 'plan' || view.joint_plan.length > 0);
+}
 
 function sectionTitle(m: ShareMessages, id: (typeof SECTIONS)[number]): string {
   return {
@@ -62,6 +67,7 @@ function sectionTitle(m: ShareMessages, id: (typeof SECTIONS)[number]): string {
     entries: m.entriesTitle,
     kpis: m.kpisTitle,
     commitments: m.commitmentsTitle,
+    plan: m.planTitle,
     timeline: m.timelineTitle,
   }[id];
 }
@@ -120,7 +126,7 @@ function cover({ view, m, f }: Ctx): Html {
     <nav class="contents" aria-label="${m.contents}">
       <h2>${m.contents}</h2>
       <ol>
-        ${SECTIONS.map((id) => html`<li><a href="#${id}">${sectionTitle(m, id)}</a></li>`)}
+        ${sectionsOf(view).map((id) => html`<li><a href="#${id}">${sectionTitle(m, id)}</a></li>`)}
       </ol>
     </nav>
     <p class="confidential">${m.confidential(view.client_name)}</p>
@@ -348,6 +354,36 @@ function commitmentSection({ view, m, f }: Ctx): Html {
   );
 }
 
+function planSection({ view, m, f }: Ctx): Html {
+  if (view.joint_plan.length === 0) return html``;
+  const rows = view.joint_plan.map(
+    (o) =>
+      html`<tr>
+        <td class="text-cell">${o.title}</td>
+        <td class="text-cell">${o.metric ?? '—'}</td>
+        <td class="num">${f.number(o.target, 2)}</td>
+        <td class="date">${f.date(o.due)}</td>
+        <td><span class="badge plan-${o.state}">${m.planStates[o.state]}</span></td>
+      </tr>`,
+  );
+  return section(
+    'plan',
+    m,
+    m.planLead,
+    dataTable(
+      'plan-table',
+      [
+        [m.colObjective, false],
+        [m.colMetric, false],
+        [m.colTarget, true],
+        [m.colDue, false],
+        [m.colStatus, false],
+      ],
+      rows,
+    ),
+  );
+}
+
 function timelineSection({ view, m, f }: Ctx): Html {
   const items = view.timeline.map(
     (e) =>
@@ -446,6 +482,10 @@ tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--ink); border-
 .badge.done_late { background: var(--late-soft); color: var(--late); }
 .badge.open { background: var(--open-soft); color: var(--ink); }
 .badge.overdue { background: var(--bad-soft); color: var(--bad); }
+.badge.plan-achieved, .badge.plan-on_track { background: var(--ok-soft); color: var(--ok); }
+.badge.plan-at_risk { background: var(--late-soft); color: var(--late); }
+.badge.plan-overdue { background: var(--bad-soft); color: var(--bad); }
+.badge.plan-dropped { background: var(--open-soft); color: var(--ink); }
 .timeline { list-style: none; margin: 8px 0 0; padding: 0 0 0 18px; border-left: 2px solid var(--accent-soft); }
 .tl-item { position: relative; display: grid; grid-template-columns: 130px 1fr; gap: 12px; padding: 0 0 18px 8px; }
 .tl-item::before { content: ""; position: absolute; left: -25px; top: 5px; width: 12px; height: 12px; border-radius: 50%; background: var(--paper); border: 2px solid var(--accent); }

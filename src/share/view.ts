@@ -7,7 +7,7 @@
  * supplier position, profit, CLV, internal notes, contacts, surveys, other clients, and
  * anything that points into the internal portal.
  */
-import type { AccountResult, CommitmentState, Portfolio } from '../domain/types.ts';
+import type { AccountResult, CommitmentState, ObjectiveState, Portfolio } from '../domain/types.ts';
 import { fromCents, toCents } from '../domain/money.ts';
 import {
   comparePeriods,
@@ -66,6 +66,15 @@ export interface ClientCommitmentSummary {
   overdue: number;
 }
 
+/** An objective of the joint plan: what the client may see of it, nothing more. */
+export interface ClientObjective {
+  title: string;
+  metric: string | null;
+  target: number;
+  due: string;
+  state: ObjectiveState;
+}
+
 export interface ClientView {
   /** Our company (settings.company_name); null when the workbook does not name it. */
   company_name: string | null;
@@ -92,6 +101,8 @@ export interface ClientView {
   /** Visible commitments by due date. */
   commitments: ClientCommitment[];
   commitment_summary: ClientCommitmentSummary;
+  /** Objectives marked client_visible (never profitability ones), by due date. */
+  joint_plan: ClientObjective[];
 }
 
 export function clientView(
@@ -122,6 +133,7 @@ export function clientView(
     timeline: visible.filter((e) => e.category === 'history'),
     kpis: visibleKpis(acc),
     ...visibleCommitments(acc),
+    joint_plan: jointPlan(acc),
   };
 }
 
@@ -205,4 +217,12 @@ export function visibleCommitments(
       overdue: count('overdue'),
     },
   };
+}
+
+/** Profitability objectives carry internal figures: never shared, whatever the sheet says. */
+function jointPlan(acc: AccountResult): ClientObjective[] {
+  return acc.plan.objectives
+    .filter((o) => o.client_visible && o.kind !== 'profitability')
+    .map((o) => ({ title: o.title, metric: o.metric, target: o.target, due: o.due, state: o.state }))
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 }

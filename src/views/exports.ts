@@ -3,7 +3,16 @@
  * Money is already 2-decimal and A/S 4-decimal in the Portfolio; exports only pick fields.
  */
 import type { AccountStatus } from '../schema/index.ts';
-import type { Portfolio, Segment, SegmentResult, SupplierPosition } from '../domain/types.ts';
+import type {
+  Health,
+  ObjectiveState,
+  Portfolio,
+  Segment,
+  SegmentResult,
+  SignalCode,
+  SupplierPosition,
+} from '../domain/types.ts';
+import type { ObjectiveKind } from '../schema/index.ts';
 import { toCsv, type CsvColumn } from './csv.ts';
 
 /** A segment as the exports write it: consumers get a string they can group by, never null. */
@@ -37,6 +46,12 @@ export interface AccountExportRow {
   dossier_client_value: number;
   industry: string | null;
   region: string | null;
+  /** green / amber / red by the number of signals; null for lost accounts and prospects. */
+  health: Health | null;
+  /** Signal codes, sorted; [] when none (always for lost accounts and prospects). */
+  signals: SignalCode[];
+  /** Σ annual_value of the account's opportunity offerings; 0 without any. */
+  whitespace_value: number;
 }
 
 /** One record per account — every account, lost and prospects included — for the current period. */
@@ -63,6 +78,9 @@ export function accountsExport(p: Portfolio): AccountExportRow[] {
       dossier_client_value: a.dossier.totals.client_value,
       industry: a.account.industry ?? null,
       region: a.account.region ?? null,
+      health: a.health,
+      signals: a.signals.map((x) => x.code).sort(),
+      whitespace_value: a.whitespace.whitespace_value,
     };
   });
 }
@@ -87,12 +105,15 @@ const ACCOUNT_FIELDS = [
   'dossier_client_value',
   'industry',
   'region',
+  'health',
+  'whitespace_value',
 ] as const satisfies readonly (keyof AccountExportRow)[];
 
-export const ACCOUNT_CSV_COLUMNS: CsvColumn<AccountExportRow>[] = ACCOUNT_FIELDS.map((f) => ({
-  header: f,
-  value: f,
-}));
+export const ACCOUNT_CSV_COLUMNS: CsvColumn<AccountExportRow>[] = [
+  ...ACCOUNT_FIELDS.map((f): CsvColumn<AccountExportRow> => ({ header: f, value: f })),
+  // One cell: the sorted codes separated by spaces (codes never contain one).
+  { header: 'signals', value: (r) => r.signals.join(' ') },
+];
 
 export function accountsCsv(p: Portfolio): string {
   return toCsv(ACCOUNT_CSV_COLUMNS, accountsExport(p));
@@ -123,6 +144,54 @@ export function historyExport(p: Portfolio): HistoryExportEntry[] {
         strength: ap.segment.strength,
         segment: exportSegment(ap.segment),
       })),
+  }));
+}
+
+export interface PlanExportAction {
+  action_id: string;
+  title: string;
+  owner_id: string;
+  due: string;
+  done_on: string | null;
+  overdue: boolean;
+}
+
+export interface PlanExportRow {
+  objective_id: string;
+  account_id: string;
+  title: string;
+  kind: ObjectiveKind;
+  baseline: number | null;
+  target: number;
+  /** Given in the sheet or measured (share of wallet, profitability, satisfaction). */
+  current: number | null;
+  progress: number | null;
+  due: string;
+  state: ObjectiveState;
+  actions: PlanExportAction[];
+}
+
+/** One record per objective, in account order, each with its actions (internal: never shared). */
+export function plansExport(p: Portfolio): PlanExportRow[] {
+  return p.plans.objectives.map((o) => ({
+    objective_id: o.objective_id,
+    account_id: o.account_id,
+    title: o.title,
+    kind: o.kind,
+    baseline: o.baseline,
+    target: o.target,
+    current: o.current,
+    progress: o.progress,
+    due: o.due,
+    state: o.state,
+    actions: o.actions.map((a) => ({
+      action_id: a.action_id,
+      title: a.title,
+      owner_id: a.owner_id,
+      due: a.due,
+      done_on: a.done_on,
+      overdue: a.overdue,
+    })),
   }));
 }
 

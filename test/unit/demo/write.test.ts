@@ -41,6 +41,7 @@ describe('demo folder layout', () => {
       'contacts.csv',
       'voice-of-customer.xlsx',
       'compensation.xlsx',
+      'plans.xlsx',
     ]);
     const relationship = XLSX.read(byName.get('relationship.xlsx'));
     expect(relationship.SheetNames).toEqual(['досье', 'показатели', 'обязательства']);
@@ -161,7 +162,7 @@ describe('writePortfolioFiles', () => {
     const written = writePortfolioFiles(rows, dir);
     const names = readdirSync(dir).sort();
     expect(names).toEqual([...planFiles(rows).map((f) => f.name), 'README.md', 'my-notes.xlsx'].sort());
-    expect(written).toHaveLength(10);
+    expect(written).toHaveLength(11);
     expect(readFileSync(join(dir, 'my-notes.xlsx'), 'utf8')).toBe('mine');
   });
 

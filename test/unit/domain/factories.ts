@@ -2,6 +2,7 @@
 import {
   settingsSchema,
   type Account,
+  type Action,
   type Commitment,
   type Compensation,
   type Contact,
@@ -11,6 +12,8 @@ import {
   type Feedback,
   type Financial,
   type Kpi,
+  type Objective,
+  type Offering,
   type Positioning,
   type Score,
   type Settings,
@@ -40,6 +43,9 @@ export function datasets(
     surveys: [],
     feedback: [],
     compensation: [],
+    objectives: [],
+    actions: [],
+    offerings: [],
     ...over,
     settings: settings(over.settings),
   };
@@ -190,3 +196,42 @@ export const pay = (
   base_pay,
   variable_max,
 });
+
+export const objective = (
+  objective_id: string,
+  account_id: string,
+  over: Partial<Objective> = {},
+): Objective =>
+  ({
+    objective_id,
+    account_id,
+    title: `Objective ${objective_id}`,
+    kind: 'other',
+    target: 100,
+    due: '2027-06-30',
+    status: 'open',
+    client_visible: false,
+    ...over,
+  }) as Objective;
+
+export const action = (
+  action_id: string,
+  objective_id: string,
+  due: string,
+  over: Partial<Action> = {},
+): Action =>
+  ({
+    action_id,
+    objective_id,
+    title: `Action ${action_id}`,
+    owner_id: 'k1',
+    due,
+    ...over,
+  }) as Action;
+
+export const offering = (
+  account_id: string,
+  name: string,
+  status: Offering['status'],
+  over: Partial<Offering> = {},
+): Offering => ({ account_id, offering: name, status, ...over }) as Offering;

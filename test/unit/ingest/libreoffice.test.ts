@@ -1,8 +1,8 @@
 /**
- * Workbooks saved by LibreOffice (a second producer besides SheetJS and ExcelJS): the demo's
+ * Workbooks saved by LibreOffice (a second producer besides SheetJS and ExcelJS): a demo
  * portfolio.xlsx converted to .ods, and relationship.xlsx round-tripped xlsx → ods → xlsx with
- * `soffice --headless --convert-to`. They must read exactly like the originals, silently.
- * When the demo data changes, regenerate them the same way (apt-get install libreoffice-calc-nogui).
+ * `soffice --headless --convert-to`. They must read exactly like the originals, silently. The
+ * originals are kept next to them (source-*.xlsx), so the demo data can change freely.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFile } from 'node:fs/promises';
@@ -19,8 +19,8 @@ describe('LibreOffice workbooks', () => {
   it('read like the originals, without printing', async () => {
     const errors = vi.spyOn(console, 'error');
     const original = ingestFiles([
-      await file('../../../data/portfolio.xlsx', 'portfolio.xlsx'),
-      await file('../../../data/relationship.xlsx', 'relationship.xlsx'),
+      await file('../../fixtures/libreoffice/source-portfolio.xlsx', 'portfolio.xlsx'),
+      await file('../../fixtures/libreoffice/source-relationship.xlsx', 'relationship.xlsx'),
     ]);
     const saved = ingestFiles([
       await file('../../fixtures/libreoffice/portfolio.ods', 'portfolio.ods'),

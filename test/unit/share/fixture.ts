@@ -6,7 +6,7 @@
  */
 import { computePortfolio } from '../../../src/domain/portfolio.ts';
 import type { Portfolio } from '../../../src/domain/types.ts';
-import { HIDDEN_KPI_METRICS, marker } from '../../../src/demo/markers.ts';
+import { HIDDEN_KPI_METRICS, marker } from '../../support/markers.ts';
 import {
   defaultCriteria,
   settingsSchema,
@@ -465,6 +465,91 @@ export function fixtureDatasets(): Datasets {
       },
     ],
     compensation: [{ member_id: 'M01', period: '2026', base_pay: 61_000, variable_max: 24_000 }],
+    objectives: [
+      {
+        objective_id: 'O001',
+        account_id: 'A001',
+        title: 'Raise our share of your bearing spend',
+        kind: 'share_of_wallet',
+        metric: 'Share of bearing spend',
+        baseline: 0.271828,
+        target: 0.45,
+        due: '2027-06-30',
+        owner_id: 'M01',
+        status: 'open',
+        client_visible: true,
+        internal_notes: `Their CFO wants a second source. ${marker('OBJECTIVE-NOTE', 'O001')}`,
+      },
+      {
+        // Marked visible by mistake: profitability never reaches a client.
+        objective_id: 'O002',
+        account_id: 'A001',
+        title: `Margin back above 8 % ${marker('HIDDEN-OBJECTIVE', 'O002')}`,
+        kind: 'profitability',
+        metric: `NOPAT ${marker('HIDDEN-OBJECTIVE', 'O002', 'metric')}`,
+        baseline: 123_456.78,
+        target: 250_000,
+        due: '2027-03-31',
+        status: 'open',
+        client_visible: true,
+      },
+      {
+        objective_id: 'O003',
+        account_id: 'A001',
+        title: `Win the mill 3 drives tender ${marker('HIDDEN-OBJECTIVE', 'O003')}`,
+        kind: 'growth',
+        baseline: 10,
+        target: 20,
+        current: 13.579,
+        due: '2026-12-31',
+        owner_id: 'M02',
+        status: 'open',
+        client_visible: false,
+        internal_notes: marker('OBJECTIVE-NOTE', 'O003'),
+      },
+      {
+        objective_id: 'O004',
+        account_id: 'A002',
+        title: 'Renew the packaging framework agreement',
+        kind: 'retention',
+        target: 1,
+        due: '2027-02-28',
+        status: 'open',
+        client_visible: true,
+      },
+    ],
+    actions: [
+      {
+        action_id: 'X001',
+        objective_id: 'O001',
+        title: `Map the bearing spend per mill ${marker('ACTION', 'X001')}`,
+        owner_id: 'M02',
+        due: '2026-10-15',
+      },
+      {
+        action_id: 'X002',
+        objective_id: 'O003',
+        title: `Pre-qualify for the tender ${marker('ACTION', 'X002')}`,
+        owner_id: 'M01',
+        due: '2026-12-01',
+        done_on: '2026-11-02',
+      },
+    ],
+    offerings: [
+      {
+        account_id: 'A001',
+        offering: `Hydraulic service contracts ${marker('OFFERING', 'A001')}`,
+        unit: `Mill 2 ${marker('UNIT', 'A001')}`,
+        status: 'opportunity',
+        annual_value: 777_777,
+      },
+      {
+        account_id: 'A001',
+        offering: `Spherical roller bearings ${marker('OFFERING', 'A001', 'b')}`,
+        status: 'bought',
+        annual_value: 1_234_567,
+      },
+    ],
   };
 }
 

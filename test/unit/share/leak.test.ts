@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Portfolio } from '../../../src/domain/types.ts';
-import { findMarkers, HIDDEN_KPI_METRICS, INTERNAL_MARKER } from '../../../src/demo/markers.ts';
+import { findMarkers, HIDDEN_KPI_METRICS, INTERNAL_MARKER, withLeakMarkers } from '../../support/markers.ts';
 import { formatters } from '../../../src/i18n/format.ts';
 import { messages } from '../../../src/i18n/index.ts';
 import type { Datasets } from '../../../src/schema/index.ts';
@@ -59,6 +59,9 @@ function clientSafeTexts(data: Datasets, accountId: string): string[] {
   for (const k of data.kpis) if (k.account_id === accountId && k.client_visible) texts.push(k.metric, k.unit);
   for (const c of data.commitments)
     if (c.account_id === accountId && c.client_visible) texts.push(c.description);
+  for (const o of data.objectives)
+    if (o.account_id === accountId && o.client_visible && o.kind !== 'profitability')
+      texts.push(o.title, o.metric);
   return texts.filter((t): t is string => !!t).map(escapeHtml);
 }
 
@@ -75,7 +78,16 @@ function internalNumbers(portfolio: Portfolio, accountId: string): { field: stri
     nopat_12m: a.last12m?.profit.nopat,
     revenue_12m: a.last12m?.profit.revenue,
     clv: a.clv,
+    whitespace_value: a.whitespace.whitespace_value,
   };
+  // Everything of the plan but the target is internal: baseline, current, progress.
+  for (const o of a.plan.objectives) {
+    fields[`${o.objective_id}.baseline`] = o.baseline;
+    fields[`${o.objective_id}.current`] = o.current;
+    fields[`${o.objective_id}.progress`] = o.progress;
+    if (o.kind === 'profitability') fields[`${o.objective_id}.target`] = o.target;
+  }
+  for (const c of a.whitespace.rows) fields[`offering ${c.offering}`] = c.annual_value;
   const out: { field: string; text: string }[] = [];
   for (const [field, v] of Object.entries(fields)) {
     if (v === null || v === undefined) continue;
@@ -130,6 +142,13 @@ function scanBundles(data: Datasets, portfolio: Portfolio, dir: string): string[
     ...data.team.flatMap((t) => [t.name, t.email]),
     ...data.feedback.flatMap((f) => [f.question, f.comment, f.respondent]),
     ...data.scores.map((s) => s.comment),
+    ...data.actions.map((a) => a.title),
+    ...data.objectives.flatMap((o) => [
+      o.internal_notes,
+      // A hidden objective's metric may read like a visible one's ("Share of wallet"): only its title is its own.
+      ...(o.client_visible && o.kind !== 'profitability' ? [] : [o.title]),
+    ]),
+    ...data.offerings.flatMap((o) => [o.offering, o.unit]),
   ].filter((t): t is string => !!t && t.length >= 6);
 
   for (const file of filesUnder(dir)) {
@@ -150,8 +169,7 @@ function scanBundles(data: Datasets, portfolio: Portfolio, dir: string): string[
     if (INTERNAL_MARKER.test(text)) problems.push(`${where}: internal marker`);
     for (const m of HIDDEN_KPI_METRICS) if (text.includes(m)) problems.push(`${where}: hidden KPI ${m}`);
     for (const p of people) {
-      if (text.includes(p) || text.includes(escapeHtml(p)))
-        problems.push(`${where}: contact/team/survey text "${p}"`);
+      if (text.includes(p) || text.includes(escapeHtml(p))) problems.push(`${where}: internal text "${p}"`);
     }
 
     for (const other of data.accounts) {
@@ -231,7 +249,27 @@ describe('client bundles of the fixture portfolio', () => {
     expect(findMarkers(all).length).toBeGreaterThan(10);
     for (const n of [...CONTACT_NAMES, ...TEAM_NAMES, SURVEY_QUESTION]) expect(all).toContain(n);
     expect(internalNumbers(portfolio, 'A001').map((n) => n.field)).toEqual(
-      expect.arrayContaining(['attractiveness', 'strength', 'nopat', 'clv']),
+      expect.arrayContaining(['attractiveness', 'strength', 'nopat', 'clv', 'O001.baseline', 'O002.target']),
+    );
+    for (const kind of ['HIDDEN-OBJECTIVE', 'OBJECTIVE-NOTE', 'ACTION', 'OFFERING', 'UNIT'])
+      expect(all).toContain(`[${kind}-`);
+  });
+
+  it('show the joint plan: visible objectives only, never a profitability one', async () => {
+    const portfolio = fixturePortfolio();
+    const dir = await writeAll(portfolio);
+    const a001 = readFileSync(join(dir, shareToken('A001', SECRET), 'index.html'), 'utf8');
+    expect(a001).toContain('Our joint plan');
+    expect(a001).toContain('Raise our share of your bearing spend');
+    expect(a001).toContain('Share of bearing spend');
+    expect(a001).toContain('30 Jun 2027');
+    expect(a001).not.toContain('Margin back above');
+    expect(a001).not.toContain('NOPAT');
+    const a003 = readFileSync(join(dir, shareToken('A003', SECRET), 'index.html'), 'utf8');
+    expect(a003).not.toContain('Our joint plan');
+    const ru = await writeAll(fixturePortfolio({ locale: 'ru' }));
+    expect(readFileSync(join(ru, shareToken('A001', SECRET), 'index.html'), 'utf8')).toContain(
+      'Наш совместный план',
     );
   });
 
@@ -244,6 +282,8 @@ describe('client bundles of the fixture portfolio', () => {
     if (a1) a1.description = undefined;
     const k = data.commitments.find((c) => c.commitment_id === 'K0001');
     if (k) k.description = 'Same terms as Baltic Forge Ltd';
+    const o = data.objectives.find((x) => x.objective_id === 'O003');
+    if (o) o.client_visible = true;
     const { computePortfolio } = await import('../../../src/domain/portfolio.ts');
     const portfolio = computePortfolio(data, { today: '2026-11-27' });
     const dir = await writeAll(portfolio);
@@ -252,6 +292,7 @@ describe('client bundles of the fixture portfolio', () => {
     expect(problems).toMatch(/internal marker \[HIDDEN-DOSSIER-D0008\]/);
     expect(problems).toMatch(/web reference https:\/\/intranet/);
     expect(problems).toMatch(/other client name "Baltic Forge Ltd"/);
+    expect(problems).toMatch(/internal marker \[HIDDEN-OBJECTIVE-O003\]/);
   });
 
   it('the scan catches internal numbers, labels, words and links added to a bundle', async () => {
@@ -282,10 +323,16 @@ describe('client bundles of the fixture portfolio', () => {
 
 describe('client bundles of the demo portfolio', () => {
   it('hold nothing internal, nothing about other clients and no way out', async () => {
-    const { data, portfolio } = await demoPortfolio();
+    const demo = await demoPortfolio();
+    // The demo is written for people; the markers go into a copy, for the scan.
+    const data = withLeakMarkers(demo.data);
+    const { computePortfolio } = await import('../../../src/domain/portfolio.ts');
+    const portfolio = computePortfolio(data, { today: demo.portfolio.today });
     const dir = await writeAll(portfolio);
     checkIndex(data, dir);
     expect(scanBundles(data, portfolio, dir)).toEqual([]);
     expect(findMarkers(JSON.stringify(data)).length).toBeGreaterThan(50);
+    expect(data.objectives.some((o) => o.client_visible && o.kind !== 'profitability')).toBe(true);
+    expect(portfolio.accounts.some((a) => a.plan.objectives.some((o) => o.client_visible))).toBe(true);
   }, 60_000);
 });

@@ -70,6 +70,7 @@ function hostileView(): ClientView {
     kpis: [{ metric: a, period: '2026-Q3', value: 1, unit: b, target: null, benchmark: 2 }],
     commitments: [{ description: d, made_on: null, due: '2026-12-01', done_on: null, state: 'open' }],
     commitment_summary: { total: 1, done_on_time: 0, done_late: 0, open: 1, overdue: 0 },
+    joint_plan: [{ title: a, metric: g, target: 0.4, due: '2027-01-31', state: 'at_risk' }],
   };
 }
 
@@ -184,6 +185,7 @@ const KEYS = {
     'description',
     'entries',
     'generated_on',
+    'joint_plan',
     'kpis',
     'period',
     'since',
@@ -205,6 +207,7 @@ const KEYS = {
   category: ['category', 'client_value', 'count', 'our_investment', 'validated_value'],
   kpi: ['benchmark', 'metric', 'period', 'target', 'unit', 'value'],
   commitment: ['description', 'done_on', 'due', 'made_on', 'state'],
+  objective: ['due', 'metric', 'state', 'target', 'title'],
   summary: ['done_late', 'done_on_time', 'open', 'overdue', 'total'],
 };
 
@@ -223,6 +226,7 @@ describe('clientView', () => {
       for (const c of v.value_by_category) expect(keys(c)).toEqual(KEYS.category);
       for (const k of v.kpis) expect(keys(k)).toEqual(KEYS.kpi);
       for (const c of v.commitments) expect(keys(c)).toEqual(KEYS.commitment);
+      for (const o of v.joint_plan) expect(keys(o)).toEqual(KEYS.objective);
       // Plain data only: no functions, no Maps, no source rows hiding anywhere.
       expect(JSON.parse(JSON.stringify(v))).toEqual(v);
     }
@@ -256,6 +260,17 @@ describe('clientView', () => {
     ]);
     expect(v.commitments.map((c) => c.state)).toEqual(['done_on_time', 'done_late', 'overdue', 'open']);
     expect(v.commitment_summary).toEqual({ total: 4, done_on_time: 1, done_late: 1, open: 1, overdue: 1 });
+    // The visible objectives only, never the profitability one marked visible by mistake.
+    expect(v.joint_plan).toEqual([
+      {
+        title: 'Raise our share of your bearing spend',
+        metric: 'Share of bearing spend',
+        target: 0.45,
+        due: '2027-06-30',
+        state: 'at_risk',
+      },
+    ]);
+    expect(clientView(p, 'A003', { generatedOn: TODAY }).joint_plan).toEqual([]);
   });
 
   it('rejects an unknown account', () => {
