@@ -265,22 +265,28 @@ export interface CsvRows {
  * without a quote (nearly all of them) are split natively; a record with a quote is read
  * field by field and may span lines.
  */
-export function parseCsv(input: string, delimiter = detectDelimiter(input)): CsvRows {
-  // Old Mac files end lines with CR alone.
-  const text = input.includes('\n') || !input.includes('\r') ? input : input.replaceAll('\r', '\n');
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvRows {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   const rows: RawCell[][] = [];
   let unterminatedAt: number | undefined;
+  // The next quote, LF and CR at or after `pos` (n when there is none), each found once.
+  const find = (ch: string, from: number) => {
+    const i = text.indexOf(ch, from);
+    return i < 0 ? n : i;
+  };
   let nextQuote = text.indexOf('"');
+  let lf = find('\n', 0);
+  let cr = find('\r', 0);
   let pos = 0;
   while (pos < n) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = n;
+    if (lf < pos) lf = find('\n', pos);
+    if (cr < pos) cr = find('\r', pos);
+    const end = lf < cr ? lf : cr;
     if (nextQuote < 0 || nextQuote >= end) {
-      const stop = end > pos && text.charCodeAt(end - 1) === CR ? end - 1 : end;
-      rows.push(markErrors(text.slice(pos, stop).split(delimiter)));
-      pos = end + 1;
+      rows.push(markErrors(text.slice(pos, end).split(delimiter)));
+      // CRLF is one line ending; CR alone and LF alone are one each.
+      pos = end === cr && lf === cr + 1 ? end + 2 : end + 1;
       continue;
     }
     const rec = quotedRecord(text, pos, d);
