@@ -5,17 +5,26 @@
  */
 import { DATASET_NAMES, DATASETS, type DatasetName } from '../schema/index.ts';
 import { showCell } from './cells.ts';
+import type { DataMessages, Msg } from './messages.ts';
 import { datasetInfo } from './plan.ts';
 import { formatPlace, type Problems, type Source } from './problems.ts';
 import type { DatasetRows, SeenValues } from './validate.ts';
 
 /** Where row `i` of `rows` is, short when it is in the same sheet as `here`. */
-export function firstAt(rows: DatasetRows, i: number, here: Source): string {
+export function firstAt(rows: DatasetRows, i: number, here: Source): Msg {
   const src = rows.sources[i]!;
   const row = rows.rows[i]!;
-  if (src === here || (src.file === here.file && src.sheet === here.sheet)) return `row ${row}`;
-  return formatPlace({ file: src.file, sheet: src.sheet, row });
+  if (src === here || (src.file === here.file && src.sheet === here.sheet)) return (d) => d.row(row);
+  return (d) => formatPlace({ file: src.file, sheet: src.sheet, row }, d);
 }
+
+/** A column as the sheet at `src` names it. */
+function label(src: Source | undefined, column: string): string {
+  return src?.columns?.get(column)?.label ?? column;
+}
+
+/** A dataset's name in the reader's language. */
+const datasetName = (name: DatasetName) => (d: DataMessages) => d.named({ en: name, ru: DATASETS[name].ru });
 
 function keep(rows: DatasetRows, mask: boolean[]): DatasetRows {
   const out: DatasetRows = { records: [], rows: [], sources: [], seen: rows.seen, invalid: rows.invalid };
@@ -55,8 +64,9 @@ export function removeDuplicates(name: DatasetName, rows: DatasetRows, problems:
       continue;
     }
     const src = rows.sources[i]!;
-    const what = key.map((c) => `${c} ${showCell(String(rec[c]))}`).join(', ');
-    const message = `duplicate ${key.length === 1 ? '' : 'key '}${what} (first at ${firstAt(rows, at, src)})`;
+    const at1 = firstAt(rows, at, src);
+    const message: Msg = (d) =>
+      d.duplicate(d.list(key.map((c) => d.keyPart(label(src, c), showCell(String(rec[c]), d)))), at1(d));
     problems.error(message, src, rows.rows[i], key.length === 1 ? key[0] : undefined);
     mask[i] = false;
     dropped = true;
@@ -84,10 +94,15 @@ const ORDER = referenceOrder();
 /** A kam_id may point to any member; roles other than these are a warning (SPEC §2). */
 const KAM_ROLES: ReadonlySet<string> = new Set(['kam', 'manager']);
 
+/**
+ * `unavailable`: datasets an unreadable file would have supplied. References into them are
+ * not reported row by row (the file's own error is the one cause); the rows are still left out.
+ */
 export function checkReferences(
   all: Record<DatasetName, DatasetRows>,
   seen: SeenValues,
   problems: Problems,
+  unavailable: ReadonlySet<DatasetName> = new Set(),
 ): void {
   const kept = new Map<string, Set<string>>();
   for (const name of ORDER) {
@@ -102,21 +117,21 @@ export function checkReferences(
         const target = `${ref.dataset}.${ref.column}`;
         const seenSet = seen.get(target) ?? new Set<string>();
         const keptSet = kept.get(target) ?? new Set<string>();
-        const what = `${ref.column} in ${ref.dataset}${seenSet.size === 0 ? ` (no ${ref.dataset} rows were read)` : ''}`;
+        const silent = unavailable.has(ref.dataset);
+        const what = dangling(ref.dataset, ref.column, seenSet.size === 0);
         for (let i = 0; i < rows.records.length; i++) {
           const v = rows.records[i]![col.name];
           if (typeof v !== 'string' || keptSet.has(v)) continue;
           mask[i] = false;
           dropped = true;
           // A value seen on a row that failed elsewhere is not reported again here.
-          if (!seenSet.has(v)) problems.error(dangling(v, what), rows.sources[i], rows.rows[i], col.name);
+          if (!silent && !seenSet.has(v)) problems.error(what(v), rows.sources[i], rows.rows[i], col.name);
         }
         // Rows that failed validation are not data, but a dangling reference on them is still reported.
         const bad = rows.invalid;
-        for (let i = 0; i < bad.records.length; i++) {
+        for (let i = 0; i < bad.records.length && !silent; i++) {
           const v = bad.records[i]![col.name];
-          if (typeof v === 'string' && !seenSet.has(v))
-            problems.error(dangling(v, what), bad.sources[i], bad.rows[i], col.name);
+          if (typeof v === 'string' && !seenSet.has(v)) problems.error(what(v), bad.sources[i], bad.rows[i], col.name);
         }
       }
       if (dropped) all[name] = keep(rows, mask);
@@ -130,8 +145,9 @@ export function checkReferences(
 }
 
 /** `"m9" is not a member_id in team`: this end is the problem's place, the other end is named. */
-function dangling(value: string, target: string): string {
-  return `${showCell(value)} is not a ${target}`;
+function dangling(dataset: DatasetName, column: string, noRows: boolean): (value: string) => Msg {
+  const name = datasetName(dataset);
+  return (value) => (d) => (noRows ? d.danglingNoRows : d.dangling)(showCell(value, d), column, name(d));
 }
 
 function warnKamRoles(all: Record<DatasetName, DatasetRows>, problems: Problems): void {
@@ -143,7 +159,7 @@ function warnKamRoles(all: Record<DatasetName, DatasetRows>, problems: Problems)
     const role = roles.get(kam);
     if (role !== undefined && !KAM_ROLES.has(role)) {
       problems.warning(
-        `${showCell(kam)} is a team member with role ${role}, not kam or manager`,
+        (d) => d.kamRole(showCell(kam, d), role),
         accounts.sources[i],
         accounts.rows[i],
         'kam_id',

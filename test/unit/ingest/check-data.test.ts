@@ -45,7 +45,7 @@ describe('npm run check-data', () => {
     );
     const { code, stdout } = checkData(dir);
     const lines = stdout.trim().split('\n');
-    expect(lines).toContain('error   scores.csv › scores › row 2 › score: must be at most 10 (got 11)');
+    expect(lines).toContain('error   scores.csv › scores › row 2 (D2) › score: must be at most 10 (got 11)');
     expect(lines.findIndex((l) => l.startsWith('error'))).toBeLessThan(
       lines.findIndex((l) => l.startsWith('warning')),
     );
