@@ -86,7 +86,7 @@ function readZipWorkbook(fileName: string, data: Uint8Array, limit: number): Rea
   const checked = checkZip(data, limit);
   if (checked.ok) return readWorkbook(checked.data);
   const base = baseName(fileName);
-  const mb = Math.round(limit / (1024 * 1024));
+  const mb = Number((limit / (1024 * 1024)).toPrecision(3));
   return {
     sheets: [],
     error: (d) => (checked.reason === 'tooLarge' ? d.unpackedTooLarge(base, mb) : d.entryLies(base)),
