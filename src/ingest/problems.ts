@@ -73,11 +73,6 @@ export class Problems {
     this.add('warning', msg, src, row, column);
   }
 
-  /** True when some problem is about this file (and this sheet, when given). */
-  has(predicate: (severity: Problem['severity'], src?: Partial<Source>) => boolean): boolean {
-    return this.entries.some((e) => predicate(e.severity, e.src));
-  }
-
   /** Errors first, then by file, sheet and row, in the order found; rendered in `locale`. */
   sorted(locale: Locale = 'en'): Problem[] {
     const d = dataMessages(locale);

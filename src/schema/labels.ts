@@ -8,7 +8,7 @@ import type { ColumnMeta } from './columns.ts';
 
 export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
   // team roles
-  kam: ['КАМ', 'KAM', 'менеджер КАМ', 'key account manager', 'ключевой менеджер'],
+  kam: ['КАМ', 'менеджер КАМ', 'key account manager', 'ключевой менеджер'],
   team_member: ['сотрудник'],
   support: ['ассистент', 'assistant'],
   manager: ['начальник', 'head'],
@@ -17,7 +17,7 @@ export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
   lost: ['потерянный', 'ушёл', 'ушел'],
   prospect: ['перспективный', 'потенциал'],
   // dmu roles
-  decision_maker: ['ЛПР', 'DM', 'лицо принимающее решение'],
+  decision_maker: ['ЛПР', 'DM'],
   influencer: ['ЛВР', 'влияющий'],
   buyer: ['закупки', 'purchaser'],
   technical: ['технический', 'техэксперт', 'tech'],
