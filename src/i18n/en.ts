@@ -410,9 +410,11 @@ export const en = {
     severity: { error: 'error', warning: 'warning' },
     // Files
     folderMissing: (dir: string) => `data folder ${dir} does not exist (create it or set KAM_DATA_DIR)`,
-    noFiles: (dir: string) => `no .xlsx, .xls, .ods or .csv files${dir ? ` in ${dir}` : ''}: there are no accounts to build`,
+    noFiles: (dir: string) =>
+      `no .xlsx, .xls, .ods or .csv files${dir ? ` in ${dir}` : ''}: there are no accounts to build`,
     noAccounts: 'no accounts: no sheet or file named accounts (клиенты) has any rows',
-    tooLarge: (size: string, limit: number) => `file is ${size}, over the ${limit} MB limit (KAM_MAX_FILE_MB raises it)`,
+    tooLarge: (size: string, limit: number) =>
+      `file is ${size}, over the ${limit} MB limit (KAM_MAX_FILE_MB raises it)`,
     unpackedTooLarge: (file: string, limit: number) =>
       `${file} would unpack to more than ${limit} MB (20 times KAM_MAX_FILE_MB): refused as a possible zip bomb`,
     entryLies: (file: string) =>
@@ -475,7 +477,8 @@ export const en = {
     dangling: (value: string, column: string, dataset: string) => `${value} is not a ${column} in ${dataset}`,
     danglingNoRows: (value: string, column: string, dataset: string) =>
       `${value} is not a ${column} in ${dataset} (no ${dataset} rows were read)`,
-    kamRole: (value: string, role: string) => `${value} is a team member with role ${role}, not kam or manager`,
+    kamRole: (value: string, role: string) =>
+      `${value} is a team member with role ${role}, not kam or manager`,
     unknownSetting: (key: string, hint: string) => `unknown setting ${key} ignored${hint}`,
     settingTwice: (key: string, at: string) => `setting ${key} is given twice (first at ${at})`,
     setting: (key: string, message: string) => `${key}: ${message}`,

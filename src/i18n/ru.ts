@@ -428,8 +428,10 @@ export const ru: Messages = {
       `${errors} ${plural(errors, 'ошибка', 'ошибки', 'ошибок')}, ${warnings} ${plural(warnings, 'предупреждение', 'предупреждения', 'предупреждений')} в ${files} ${plural(files, 'файле', 'файлах', 'файлах')} (${rows.toLocaleString('ru-RU')} ${plural(rows, 'строка', 'строки', 'строк')})`,
     checking: (dir: string) => `Проверка ${dir}`,
     severity: { error: 'ошибка', warning: 'предупреждение' },
-    folderMissing: (dir: string) => `папка с данными ${dir} не существует (создайте её или задайте KAM_DATA_DIR)`,
-    noFiles: (dir: string) => `${dir ? `в ${dir} ` : ''}нет файлов .xlsx, .xls, .ods или .csv: не из чего строить клиентов`,
+    folderMissing: (dir: string) =>
+      `папка с данными ${dir} не существует (создайте её или задайте KAM_DATA_DIR)`,
+    noFiles: (dir: string) =>
+      `${dir ? `в ${dir} ` : ''}нет файлов .xlsx, .xls, .ods или .csv: не из чего строить клиентов`,
     noAccounts: 'нет клиентов: ни в одном листе или файле accounts (клиенты) нет строк',
     tooLarge: (size: string, limit: number) =>
       `файл занимает ${size}, больше предела ${limit} МБ (его поднимает KAM_MAX_FILE_MB)`,
@@ -489,7 +491,8 @@ export const ru: Messages = {
     invalid: 'недопустимое значение',
     duplicate: (what: string, at: string) => `повтор: ${what} (впервые: ${at})`,
     keyPart: (column: string, value: string) => `${column} ${value}`,
-    dangling: (value: string, column: string, dataset: string) => `${value} — нет такого ${column} в наборе ${dataset}`,
+    dangling: (value: string, column: string, dataset: string) =>
+      `${value} — нет такого ${column} в наборе ${dataset}`,
     danglingNoRows: (value: string, column: string, dataset: string) =>
       `${value} — нет такого ${column} в наборе ${dataset} (строк ${dataset} не прочитано)`,
     kamRole: (value: string, role: string) => `${value} — сотрудник с ролью ${role}, а не kam или manager`,

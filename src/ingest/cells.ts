@@ -55,8 +55,10 @@ export function isBlankRow(cells: readonly RawCell[]): boolean {
   return true;
 }
 
-// Control characters other than tab, LF and CR: removed from text (SPEC: they never reach output).
+// Control characters other than tab, LF and CR: removed from text so they never reach any output.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
 
 export function hasControlChars(text: string): boolean {
@@ -359,7 +361,9 @@ function coerceDate(cell: RawCell): unknown {
     const date = parseDateText(cell);
     if (date !== undefined) return date;
     const why = dateTextProblem(cell);
-    return bad(cell, (d) => (why === 'before1900' ? d.before1900 : why === 'noSuchDay' ? d.noSuchDay : d.notDate));
+    return bad(cell, (d) =>
+      why === 'before1900' ? d.before1900 : why === 'noSuchDay' ? d.noSuchDay : d.notDate,
+    );
   }
   if (cell === undefined || cell === null) return undefined;
   const serial = typeof cell === 'number' ? cell : isDateCell(cell) ? cell.serial : undefined;
@@ -375,7 +379,9 @@ function coercePeriod(cell: RawCell): unknown {
   }
   if (cell === undefined || cell === null) return undefined;
   if (typeof cell === 'number') {
-    return Number.isInteger(cell) && cell >= 1900 && cell <= 2100 ? String(cell) : bad(cell, (d) => d.notPeriod);
+    return Number.isInteger(cell) && cell >= 1900 && cell <= 2100
+      ? String(cell)
+      : bad(cell, (d) => d.notPeriod);
   }
   if (isDateCell(cell)) {
     const date = serialToDate(cell.serial);

@@ -6,7 +6,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale } from '../i18n/index.ts';
-import { DATASET_NAMES, DATASETS, defaultCriteria, type DatasetName, type Datasets } from '../schema/index.ts';
+import {
+  DATASET_NAMES,
+  DATASETS,
+  defaultCriteria,
+  type DatasetName,
+  type Datasets,
+} from '../schema/index.ts';
 import { datasetNames, didYouMean, matchDataset, normalizeName } from './match.ts';
 import { dataMessages, type Msg } from './messages.ts';
 import { datasetInfo } from './plan.ts';
@@ -169,7 +175,9 @@ function ingest(all: Entry[], limitMb: number, dir?: string): IngestResult {
       unreadable.push(entry.name);
       return;
     }
-    const read = readSpreadsheet(entry.name, entry.data!, { maxUnpackedBytes: UNPACKED_FACTOR * limitMb * MB });
+    const read = readSpreadsheet(entry.name, entry.data!, {
+      maxUnpackedBytes: UNPACKED_FACTOR * limitMb * MB,
+    });
     if (read.error !== undefined) {
       problems.error(read.error, fileSrc);
       unreadable.push(entry.name);
@@ -226,7 +234,8 @@ function ingest(all: Entry[], limitMb: number, dir?: string): IngestResult {
     if (name !== 'settings') (data as unknown as Record<string, unknown[]>)[name] = rows[name].records;
   }
   const localeLost =
-    unavailable.has('settings') || rows.settings.records.some((r) => normalizeName(String(r.key)) === 'locale');
+    unavailable.has('settings') ||
+    rows.settings.records.some((r) => normalizeName(String(r.key)) === 'locale');
   const locale = given.includes('locale') ? settings.locale : guessLocale(localeLost, sheetNames);
   return finish(problems, files, data, locale);
 }

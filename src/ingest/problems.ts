@@ -79,7 +79,10 @@ export class Problems {
     return [...this.entries]
       .sort(
         (a, b) =>
-          rank(a.severity) - rank(b.severity) || a.order - b.order || (a.row ?? 0) - (b.row ?? 0) || a.seq - b.seq,
+          rank(a.severity) - rank(b.severity) ||
+          a.order - b.order ||
+          (a.row ?? 0) - (b.row ?? 0) ||
+          a.seq - b.seq,
       )
       .map((e) => render(e, d, locale));
   }
@@ -92,9 +95,11 @@ function render(e: Entry, d: DataMessages, locale: Locale): Problem {
   if (src?.sheet !== undefined) problem.sheet = src.sheet;
   if (e.row !== undefined) problem.row = e.row;
   if (e.column !== undefined) {
-    const place = typeof e.column === 'string' ? (src?.columns?.get(e.column) ?? { label: e.column }) : e.column;
+    const place =
+      typeof e.column === 'string' ? (src?.columns?.get(e.column) ?? { label: e.column }) : e.column;
     if (place.label !== '') problem.column = place.label;
-    if (place.index !== undefined && e.row !== undefined) problem.cell = `${columnLetter(place.index)}${e.row}`;
+    if (place.index !== undefined && e.row !== undefined)
+      problem.cell = `${columnLetter(place.index)}${e.row}`;
   }
   problem.locale = locale;
   return problem;
@@ -105,7 +110,10 @@ function rank(severity: Problem['severity']): number {
 }
 
 /** `file › sheet › row N (C5) › column`, leaving out the parts a place does not have. */
-export function formatPlace(p: Omit<Problem, 'severity' | 'message'>, d: DataMessages = dataMessages(p.locale)): string {
+export function formatPlace(
+  p: Omit<Problem, 'severity' | 'message'>,
+  d: DataMessages = dataMessages(p.locale),
+): string {
   const parts: string[] = [];
   if (p.file !== undefined) parts.push(p.file);
   if (p.sheet !== undefined) parts.push(p.sheet);

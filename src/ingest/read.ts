@@ -113,7 +113,9 @@ function decodeMarkupRefs(data: Uint8Array): Uint8Array {
  */
 export function binaryKind(data: Uint8Array): keyof DataMessages['kinds'] | undefined {
   if (startsWith(data, ZIP)) {
-    const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 4096)).toString('latin1');
+    const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 4096)).toString(
+      'latin1',
+    );
     if (head.includes('application/vnd.oasis.opendocument')) return 'ods';
     return head.includes('[Content_Types].xml') || head.includes('xl/') ? 'xlsx' : 'zip';
   }

@@ -131,7 +131,8 @@ export function checkReferences(
         const bad = rows.invalid;
         for (let i = 0; i < bad.records.length && !silent; i++) {
           const v = bad.records[i]![col.name];
-          if (typeof v === 'string' && !seenSet.has(v)) problems.error(what(v), bad.sources[i], bad.rows[i], col.name);
+          if (typeof v === 'string' && !seenSet.has(v))
+            problems.error(what(v), bad.sources[i], bad.rows[i], col.name);
         }
       }
       if (dropped) all[name] = keep(rows, mask);

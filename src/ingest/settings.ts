@@ -31,12 +31,7 @@ export function resolveSettings(rows: DatasetRows, problems: Problems): Resolved
     const info = KEYS.get(normalizeName(key));
     const hint = didYouMean(key, SETTING_KEYS, true);
     if (!info) {
-      problems.warning(
-        (d) => d.unknownSetting(showCell(key, d), hint(d)),
-        src,
-        row,
-        'key',
-      );
+      problems.warning((d) => d.unknownSetting(showCell(key, d), hint(d)), src, row, 'key');
       return;
     }
     const first = firstRow.get(info.name);
@@ -58,7 +53,12 @@ export function resolveSettings(rows: DatasetRows, problems: Problems): Resolved
     if (!res.success) {
       const issue = res.error.issues[0];
       const why: Msg = issue ? zodMessage(issue) : (d) => d.invalid;
-      problems.error((d) => d.setting(info.name, d.got(why(d), showCell(value as RawCell, d))), src, row, 'value');
+      problems.error(
+        (d) => d.setting(info.name, d.got(why(d), showCell(value as RawCell, d))),
+        src,
+        row,
+        'value',
+      );
       return;
     }
     if (res.data !== undefined) given[info.name] = res.data;

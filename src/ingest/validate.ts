@@ -214,7 +214,11 @@ export function validateSheet(
   return dataRows;
 }
 
-function issueMessage(issue: z.core.$ZodIssue, column: string | undefined, rec: Record<string, unknown>): Msg {
+function issueMessage(
+  issue: z.core.$ZodIssue,
+  column: string | undefined,
+  rec: Record<string, unknown>,
+): Msg {
   const what = zodMessage(issue);
   if (column === undefined) return what;
   const value = rec[column];
@@ -224,13 +228,24 @@ function issueMessage(issue: z.core.$ZodIssue, column: string | undefined, rec: 
 
 /** A zod issue in the catalogue's words: the checks our column builders use, else zod's own text. */
 export function zodMessage(issue: z.core.$ZodIssue): Msg {
-  const i = issue as z.core.$ZodIssue & { origin?: string; minimum?: number; maximum?: number; inclusive?: boolean; expected?: string; format?: string };
+  const i = issue as z.core.$ZodIssue & {
+    origin?: string;
+    minimum?: number;
+    maximum?: number;
+    inclusive?: boolean;
+    expected?: string;
+    format?: string;
+  };
   switch (i.code) {
     case 'too_small':
       if (i.origin === 'string') return (d) => d.mustNotBeEmpty;
-      return i.inclusive === false ? (d) => d.greaterThan(Number(i.minimum)) : (d) => d.atLeast(Number(i.minimum));
+      return i.inclusive === false
+        ? (d) => d.greaterThan(Number(i.minimum))
+        : (d) => d.atLeast(Number(i.minimum));
     case 'too_big':
-      return i.inclusive === false ? (d) => d.lessThan(Number(i.maximum)) : (d) => d.atMost(Number(i.maximum));
+      return i.inclusive === false
+        ? (d) => d.lessThan(Number(i.maximum))
+        : (d) => d.atMost(Number(i.maximum));
     case 'invalid_type':
       if (i.expected === 'int') return (d) => d.wholeNumber;
       break;

@@ -14,8 +14,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 
 export type ZipCheck =
   /** `data` is the workbook to read: the original bytes, or rewritten ones. */
-  | { ok: true; data: Uint8Array }
-  | { ok: false; reason: 'tooLarge' | 'lies' };
+  { ok: true; data: Uint8Array } | { ok: false; reason: 'tooLarge' | 'lies' };
 
 interface Entry {
   flags: number;

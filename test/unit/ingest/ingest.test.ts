@@ -360,7 +360,9 @@ describe('unknown columns never touch an object prototype', () => {
         ],
       }),
     ]);
-    expect(warnings(r)).toEqual(['s.xlsx › settings › row 2 (A2) › key: unknown setting "__proto__" ignored']);
+    expect(warnings(r)).toEqual([
+      's.xlsx › settings › row 2 (A2) › key: unknown setting "__proto__" ignored',
+    ]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
     expect(r.data.settings.tax_rate).toBe(0.2);
   });
@@ -525,7 +527,9 @@ describe('files', () => {
   });
 
   it('is an error when there are no data files', () => {
-    expect(errors(ingestFiles([]))).toEqual(['no .xlsx, .xls, .ods or .csv files: there are no accounts to build']);
+    expect(errors(ingestFiles([]))).toEqual([
+      'no .xlsx, .xls, .ods or .csv files: there are no accounts to build',
+    ]);
   });
 
   it('skips hidden helper sheets that are not datasets', () => {
