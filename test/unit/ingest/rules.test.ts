@@ -1,6 +1,9 @@
 /** Regression tests for the precise input rules (docs/DATA-FORMAT.md). */
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { ingestFiles, type InputFile } from '../../../src/ingest/index.ts';
+import { normalizeName } from '../../../src/ingest/match.ts';
+import { columnMeta, DATASET_NAMES, DATASETS, enumLabels } from '../../../src/schema/index.ts';
 import { parseCsv } from '../../../src/ingest/read.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { ru } from '../../../src/i18n/ru.ts';
@@ -363,5 +366,43 @@ describe('the data message catalogue', () => {
       }
       expect(b, key).not.toBe('');
     }
+  });
+});
+
+describe('enum labels', () => {
+  it('never lets one text stand for two values of the same column', () => {
+    for (const name of DATASET_NAMES) {
+      for (const [col, type] of Object.entries(DATASETS[name].schema.shape) as [string, z.ZodType][]) {
+        const meta = columnMeta(type);
+        if (!meta.values) continue;
+        const owner = new Map<string, string>();
+        for (const v of meta.values) {
+          for (const label of enumLabels(meta, v)) {
+            const key = normalizeName(label);
+            expect(owner.get(key) ?? v, `${name}.${col}: ${label}`).toBe(v);
+            owner.set(key, v);
+          }
+        }
+      }
+    }
+  });
+
+  it('accepts the Russian labels and common short forms', () => {
+    const r = ingestFiles([
+      book('b.xlsx', {
+        team: [
+          ['member_id', 'name', 'role'],
+          ['m1', 'Anna', 'КАМ'],
+          ['m2', 'Boris', 'руководитель'],
+        ],
+        accounts: [
+          ['account_id', 'name', 'kam_id', 'since', 'status'],
+          ['A1', 'Acme', 'm1', '2024-01-01', 'Потерян'],
+        ],
+      }),
+    ]);
+    expect(messages(r)).toEqual([]);
+    expect(r.data.team.map((t) => t.role)).toEqual(['kam', 'manager']);
+    expect(r.data.accounts[0]?.status).toBe('lost');
   });
 });
