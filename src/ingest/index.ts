@@ -46,7 +46,7 @@ export interface IngestResult {
   /** Errors first, then by file, sheet and row; written in `locale`. */
   problems: Problem[];
   files: FileSummary[];
-  /** The language of the messages: the data's `locale` setting (see `messageLocale`). */
+  /** The language of the messages: the data's `locale` setting, else as `guessLocale` decides. */
   locale: Locale;
 }
 
