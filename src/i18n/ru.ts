@@ -494,7 +494,7 @@ export const ru: Messages = {
     dangling: (value: string, column: string, dataset: string) =>
       `${value} — нет такого ${column} в наборе ${dataset}`,
     danglingNoRows: (value: string, column: string, dataset: string) =>
-      `${value} — нет такого ${column} в наборе ${dataset} (строк ${dataset} не прочитано)`,
+      `${value} — нет такого ${column} в наборе ${dataset} (из набора ${dataset} не прочитано ни одной строки)`,
     kamRole: (value: string, role: string) => `${value} — сотрудник с ролью ${role}, а не kam или manager`,
     unknownSetting: (key: string, hint: string) => `неизвестная настройка ${key} пропущена${hint}`,
     settingTwice: (key: string, at: string) => `настройка ${key} задана дважды (впервые: ${at})`,
