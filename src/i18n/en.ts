@@ -426,6 +426,8 @@ export const en = {
     notValid: (ext: string) => `not a valid ${ext} file (corrupt or not a spreadsheet)`,
     corrupt: (reason: string) => `cannot be read (corrupt or not a spreadsheet): ${reason}`,
     notText: (file: string, what: string) => `${file} is not text: it looks like ${what}`,
+    notWorkbook: (file: string, ext: string, what: string) =>
+      `${file} is not an ${ext} workbook: it looks like ${what}`,
     kinds: {
       xlsx: 'an .xlsx workbook',
       ods: 'an .ods spreadsheet',
@@ -433,6 +435,7 @@ export const en = {
       zip: 'a zip archive',
       pdf: 'a PDF document',
       binary: 'binary data',
+      text: 'text (CSV?)',
     },
     unterminated: 'a quoted value is never closed (a " is missing)',
     // Sheets and columns

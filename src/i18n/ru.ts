@@ -446,6 +446,8 @@ export const ru: Messages = {
     notValid: (ext: string) => `это не файл ${ext} (повреждён или не таблица)`,
     corrupt: (reason: string) => `не читается (повреждён или не таблица): ${reason}`,
     notText: (file: string, what: string) => `${file} — не текст: похоже, это ${what}`,
+    notWorkbook: (file: string, ext: string, what: string) =>
+      `${file} — не книга ${ext}: похоже, это ${what}`,
     kinds: {
       xlsx: 'книга .xlsx',
       ods: 'таблица .ods',
@@ -453,6 +455,7 @@ export const ru: Messages = {
       zip: 'zip-архив',
       pdf: 'документ PDF',
       binary: 'двоичные данные',
+      text: 'текст (CSV?)',
     },
     unterminated: 'кавычка в значении не закрыта (не хватает ")',
     unknownSheet: (hint: string) => `неизвестный лист; пропущен${hint}`,

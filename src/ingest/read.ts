@@ -67,7 +67,16 @@ export function readSpreadsheet(fileName: string, data: Uint8Array, opts: ReadOp
     }
     if (ext === '.xlsx' || ext === '.ods') {
       if (startsWith(data, ZIP)) return readZipWorkbook(fileName, data, limit);
-      if (!startsWith(data, OLE)) return { sheets: [], error: (d) => d.notValid(ext) };
+      if (!startsWith(data, OLE)) {
+        // Name what it is when it is plainly something else, e.g. CSV text saved as .xlsx.
+        const kind = binaryKind(data) ?? (data.byteLength > 0 ? 'text' : undefined);
+        const base = baseName(fileName);
+        return {
+          sheets: [],
+          error: (d) =>
+            kind === 'text' || kind === 'pdf' ? d.notWorkbook(base, ext, d.kinds[kind]) : d.notValid(ext),
+        };
+      }
       return readWorkbook(data);
     }
     if (startsWith(data, ZIP)) return readZipWorkbook(fileName, data, limit);

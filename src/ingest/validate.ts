@@ -78,7 +78,8 @@ function planHeader(
       unnamed.add(i);
       continue;
     }
-    const text = typeof cell === 'string' ? cell.trim() : showCell(cell);
+    // A header names columns in messages: no control character may ride along into them.
+    const text = typeof cell === 'string' ? stripControlChars(cell).trim() : showCell(cell);
     const col = info.byAlias.get(normalizeName(text));
     if (!col) {
       const hint = didYouMean(text, aliases, true);

@@ -472,7 +472,7 @@ describe('files', () => {
       /^big\.xlsx: file is 0\.\d MB, over the 0\.\d+ MB limit \(KAM_MAX_FILE_MB raises it\)$/,
     );
     expect(errs.slice(1, 3)).toEqual([
-      'corrupt.xlsx: not a valid .xlsx file (corrupt or not a spreadsheet)',
+      'corrupt.xlsx: corrupt.xlsx is not an .xlsx workbook: it looks like text (CSV?)',
       'empty.csv: file is empty (0 bytes)',
     ]);
     expect(errs[3]).toMatch(/^truncated\.ods: cannot be read \(corrupt or not a spreadsheet\)/);

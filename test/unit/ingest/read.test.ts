@@ -72,7 +72,10 @@ describe('workbooks', () => {
 
   it('says a file is not a spreadsheet instead of throwing', () => {
     expect(readSpreadsheet('x.xlsx', utf8('hello')).error?.(EN)).toBe(
-      'not a valid .xlsx file (corrupt or not a spreadsheet)',
+      'x.xlsx is not an .xlsx workbook: it looks like text (CSV?)',
+    );
+    expect(readSpreadsheet('x.ods', new Uint8Array([9, 0, 8, 0])).error?.(EN)).toBe(
+      'not a valid .ods file (corrupt or not a spreadsheet)',
     );
     const truncated = workbook({ s: [['a'], [1]] }).slice(0, 200);
     expect(readSpreadsheet('x.xlsx', truncated).error?.(EN)).toMatch(

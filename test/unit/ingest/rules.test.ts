@@ -139,6 +139,16 @@ describe('control characters', () => {
   });
 });
 
+describe('control characters in a header', () => {
+  it('never reach the column name in a message', () => {
+    const csv = 'member_id,name,role,no\u0007te\nm1,Anna,kam,x\n';
+    const r = ingestFiles([file('team.csv', utf8(csv)), book('a.xlsx', { accounts: ACCOUNTS })]);
+    expect(warnings(r)).toEqual([
+      'team.csv › team › row 1 (D1) › note: unknown column ignored (did you mean "name"?)',
+    ]);
+  });
+});
+
 describe('limits', () => {
   it('refuses a file over KAM_MAX_FILE_MB', () => {
     const r = ingestFiles([base(), file('big.csv', utf8('x'.repeat(60_000)))], { maxFileMb: 0.05 });
@@ -193,7 +203,7 @@ describe('one cause, one message', () => {
       ...Array.from({ length: 50 }, (_, i) => [`A${i}`, 'X', 'm1', '2024-01-01']),
     ];
     const r = ingestFiles([file('team.xlsx', utf8('garbage')), book('a.xlsx', { accounts })]);
-    expect(errors(r)).toEqual(['team.xlsx: not a valid .xlsx file (corrupt or not a spreadsheet)']);
+    expect(errors(r)).toEqual(['team.xlsx: team.xlsx is not an .xlsx workbook: it looks like text (CSV?)']);
   });
 
   it('still reports dangling references into datasets that were read', () => {
