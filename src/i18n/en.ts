@@ -1,4 +1,6 @@
 /** English UI strings. `ru.ts` must provide every key (checked by its type). */
+const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
 export const en = {
   lang: 'en',
   app: { title: 'Key account portal', skip: 'Skip to content', menu: 'Menu' },
@@ -530,6 +532,99 @@ export const en = {
     enterWhole: (range: string) => `Enter a whole number ${range}`,
     unknownKey: 'Not a known settings key (see the README sheet).',
     listsSheet: 'lists',
+  },
+  /** Messages about the input data (check-data and the build), in the data's own language. */
+  data: {
+    row: (n: number) => `row ${n}`,
+    /** A cell's value as it appears inside a message. */
+    quote: (text: string) => JSON.stringify(text),
+    blank: 'blank',
+    dateValue: (date: string) => `date ${date}`,
+    list: (items: readonly string[]) => items.join(', '),
+    named: (names: { en: string; ru: string }) => names.en,
+    summary: (errors: number, warnings: number, files: number, rows: number) =>
+      `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(files, 'file')} (${count(rows, 'row')})`,
+    checking: (dir: string) => `Checking ${dir}`,
+    severity: { error: 'error', warning: 'warning' },
+    // Files
+    folderMissing: (dir: string) => `data folder ${dir} does not exist (create it or set KAM_DATA_DIR)`,
+    noFiles: (dir: string) =>
+      `no .xlsx, .xls, .ods or .csv files${dir ? ` in ${dir}` : ''}: there are no accounts to build`,
+    noAccounts: 'no accounts: no sheet or file named accounts (клиенты) has any rows',
+    tooLarge: (size: string, limit: number) =>
+      `file is ${size}, over the ${limit} MB limit (KAM_MAX_FILE_MB raises it)`,
+    unpackedTooLarge: (file: string, limit: number) =>
+      `${file} would unpack to more than ${limit} MB (20 times KAM_MAX_FILE_MB): refused as a possible zip bomb`,
+    entryLies: (file: string) =>
+      `${file} is damaged or crafted: a part unpacks to more than its declared size; refused`,
+    permissionDenied: 'cannot be read: permission denied',
+    locked: 'cannot be read: the file is locked by another program',
+    cannotRead: (code: string) => `cannot be read${code ? ` (${code})` : ''}`,
+    emptyFile: 'file is empty (0 bytes)',
+    notValid: (ext: string) => `not a valid ${ext} file (corrupt or not a spreadsheet)`,
+    corrupt: (reason: string) => `cannot be read (corrupt or not a spreadsheet): ${reason}`,
+    notText: (file: string, what: string) => `${file} is not text: it looks like ${what}`,
+    notWorkbook: (file: string, ext: string, what: string) =>
+      `${file} is not an ${ext} workbook: it looks like ${what}`,
+    kinds: {
+      xlsx: 'an .xlsx workbook',
+      ods: 'an .ods spreadsheet',
+      xls: 'an .xls workbook',
+      zip: 'a zip archive',
+      pdf: 'a PDF document',
+      binary: 'binary data',
+      text: 'text (CSV?)',
+    },
+    unterminated: 'a quoted value is never closed (a " is missing)',
+    // Sheets and columns
+    unknownSheet: (hint: string) => `unknown sheet; ignored${hint}`,
+    unknownFile: (hint: string) => `file name is not a dataset; ignored${hint}`,
+    didYouMean: (name: string) => ` (did you mean "${name}"?)`,
+    sheetEmpty: (dataset: string) => `sheet is empty: no header row, no data (dataset ${dataset})`,
+    noDataRows: (dataset: string) => `no data rows under the header (dataset ${dataset})`,
+    unknownColumn: (hint: string) => `unknown column ignored${hint}`,
+    columnTwice: (first: string, second: string) =>
+      `column appears twice (columns ${first} and ${second}); the second is ignored`,
+    requiredMissing: 'required column is missing',
+    noHeader: 'values in a column without a header are ignored',
+    columnLetter: (letter: string) => `column ${letter}`,
+    // Cells
+    required: 'a value is required',
+    got: (message: string, value: string) => `${message} (got ${value})`,
+    excelError: (code: string) => `Excel error ${code}`,
+    controlChars: (value: string) => `control characters removed (now ${value})`,
+    notNumber: (value: string) => `${value} is not a number`,
+    moneyTooLarge: (value: string) => `${value} is beyond ±10^13: not a plausible amount of money`,
+    notDate: (value: string) => `${value} is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)`,
+    before1900: (value: string) => `${value} is before 1900: dates from 1900-01-01 on are accepted`,
+    noSuchDay: (value: string) => `${value} is not a day of the calendar`,
+    notExcelDate: (value: string) => `${value} is not a valid Excel date`,
+    notPeriod: (value: string) => `${value} is not a period (use YYYY, YYYY-Qn or YYYY-MM)`,
+    notBool: (value: string) => `${value} is not yes or no (use yes/no, true/false, 1/0, да/нет, y/n or x)`,
+    notBool01: (value: string) => `${value} is not yes or no (use 1 or 0)`,
+    notOneOf: (value: string, allowed: string) => `${value} is not one of: ${allowed}`,
+    mustNotBeEmpty: 'must not be empty',
+    atLeast: (n: number) => `must be at least ${n}`,
+    atMost: (n: number) => `must be at most ${n}`,
+    greaterThan: (n: number) => `must be greater than ${n}`,
+    lessThan: (n: number) => `must be less than ${n}`,
+    wholeNumber: 'must be a whole number',
+    currencyCode: 'must be an ISO 4217 code such as USD, EUR or RUB',
+    periodFormat: 'must be YYYY, YYYY-Qn or YYYY-MM',
+    invalid: 'invalid value',
+    // Across rows
+    duplicate: (what: string, at: string) => `duplicate ${what} (first at ${at})`,
+    keyPart: (column: string, value: string) => `${column} ${value}`,
+    dangling: (value: string, column: string, dataset: string) => `${value} is not a ${column} in ${dataset}`,
+    danglingNoRows: (value: string, column: string, dataset: string) =>
+      `${value} is not a ${column} in ${dataset} (no ${dataset} rows were read)`,
+    kamRole: (value: string, role: string) =>
+      `${value} is a team member with role ${role}, not kam or manager`,
+    unknownSetting: (key: string, hint: string) => `unknown setting ${key} ignored${hint}`,
+    settingTwice: (key: string, at: string) => `setting ${key} is given twice (first at ${at})`,
+    profitabilityVisible: (id: string) =>
+      `objective ${id} is of kind profitability, whose figures are internal: it is left out of the client bundle`,
+    setting: (key: string, message: string) => `${key}: ${message}`,
   },
 } as const;
 

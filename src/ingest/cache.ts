@@ -29,7 +29,7 @@ import * as XLSX from '@e965/xlsx';
 import { readFileOutcome, type FileOutcome } from './per-file.ts';
 
 /** Bump when reading rules change in a way the module sources below would not show. */
-export const READER_VERSION = 1;
+export const READER_VERSION = 2;
 
 const MAGIC = Buffer.from('KAMI1\n');
 const DIGEST_BYTES = 32;
@@ -208,12 +208,17 @@ export function openIngestCache(dir: string, opts: CacheOptions): IngestCache | 
 }
 
 /** One file's outcome: from the cache when it holds a valid entry, else read (and then kept). */
-export function readCached(cache: IngestCache | undefined, name: string, data: Uint8Array): FileOutcome {
-  if (!cache) return readFileOutcome(name, data);
+export function readCached(
+  cache: IngestCache | undefined,
+  name: string,
+  data: Uint8Array,
+  maxUnpackedBytes: number,
+): FileOutcome {
+  if (!cache) return readFileOutcome(name, data, maxUnpackedBytes);
   const key = cache.keyFor(name, data);
   const hit = cache.get(key);
   if (hit) return hit;
-  const outcome = readFileOutcome(name, data);
+  const outcome = readFileOutcome(name, data, maxUnpackedBytes);
   cache.set(key, outcome);
   return outcome;
 }

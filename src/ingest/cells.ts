@@ -3,8 +3,9 @@
  * "Precise rules"). A coercer returns the value, `undefined` for a blank cell, or a
  * `CellError` whose message says what is wrong with the cell; it never guesses.
  */
-import { daysInMonth, ymd, type ColumnMeta } from '../schema/index.ts';
+import { daysInMonth, enumLabels, ymd, type ColumnMeta } from '../schema/index.ts';
 import { normalizeName } from './match.ts';
+import { EN, type DataMessages, type Msg } from './messages.ts';
 
 /** An Excel date: its serial number in the 1900 date system (the fraction is the time). */
 export interface DateCell {
@@ -17,10 +18,15 @@ export interface ErrorCell {
 /** One cell as the reader hands it over; CSV cells are always text. */
 export type RawCell = string | number | boolean | DateCell | ErrorCell | undefined | null;
 
+/** What is wrong with a cell, rendered in the data's language later. */
 export class CellError {
-  readonly message: string;
-  constructor(message: string) {
-    this.message = message;
+  readonly msg: Msg;
+  constructor(msg: Msg) {
+    this.msg = msg;
+  }
+  /** The English text (for tests and logs). */
+  get message(): string {
+    return this.msg(EN);
   }
 }
 
@@ -49,16 +55,36 @@ export function isBlankRow(cells: readonly RawCell[]): boolean {
   return true;
 }
 
+// Control characters other than tab, LF and CR: removed from text so they never reach any output.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
+
+export function hasControlChars(text: string): boolean {
+  return CONTROL.test(text);
+}
+
+export function stripControlChars(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
 /** How a cell reads in a message: text quoted, numbers as they are. */
-export function showCell(cell: RawCell): string {
-  if (cell === undefined || cell === null) return 'blank';
+export function showCell(cell: RawCell, d: DataMessages = EN): string {
+  if (cell === undefined || cell === null) return d.blank;
   if (typeof cell === 'string') {
-    const t = cell.trim();
-    return JSON.stringify(t.length > 60 ? `${t.slice(0, 57)}…` : t);
+    // Escape what is left of line breaks and tabs so one message stays one line.
+    const t = cell.trim().replace(/[\t\r\n]+/g, ' ');
+    return d.quote(t.length > 60 ? `${t.slice(0, 57)}…` : t);
   }
   if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell).toUpperCase();
-  if (isDateCell(cell)) return `date ${serialToDate(cell.serial) ?? cell.serial}`;
+  if (isDateCell(cell)) return d.dateValue(serialToDate(cell.serial) ?? String(cell.serial));
   return cell.error;
+}
+
+/** A cell error whose message names the cell's value: `show` is rendered in the message's language. */
+function bad(cell: RawCell, text: (d: DataMessages) => (value: string) => string): CellError {
+  return new CellError((d) => text(d)(showCell(cell, d)));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -228,6 +254,19 @@ export function parseDateText(text: string): string | undefined {
   return undefined;
 }
 
+/** Why date text that `parseDateText` refused is no date: written right but too early, no such day, or another form. */
+export function dateTextProblem(text: string): 'before1900' | 'noSuchDay' | 'format' {
+  const s = text.trim();
+  const iso = ISO_DATE.exec(s);
+  const dmy = iso ? undefined : DMY_DATE.exec(s);
+  if (!iso && !dmy) return 'format';
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : [Number(dmy![4]), Number(dmy![3]), Number(dmy![1])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'noSuchDay';
+  return year < 1900 ? 'before1900' : 'format';
+}
+
 function calendarDate(year: number, month: number, day: number): string | undefined {
   if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return ymd(year, month, day);
@@ -279,7 +318,7 @@ const BOOLS = new Map<string, boolean>([
 // ---------------------------------------------------------------------------------------
 // Coercers
 
-const excelError = (cell: ErrorCell) => new CellError(`Excel error ${cell.error}`);
+const excelError = (cell: ErrorCell) => new CellError((d) => d.excelError(cell.error));
 
 function coerceText(cell: RawCell): unknown {
   if (typeof cell === 'string') {
@@ -294,54 +333,61 @@ function coerceText(cell: RawCell): unknown {
 }
 
 function coerceNumber(cell: RawCell): unknown {
-  if (typeof cell === 'number')
-    return Number.isFinite(cell) ? cell : new CellError(`${cell} is not a number`);
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : bad(cell, (d) => d.notNumber);
   if (typeof cell === 'string') {
     if (isBlank(cell)) return undefined;
     const n = parseNumber(cell);
-    return n === undefined ? new CellError(`${showCell(cell)} is not a number`) : n;
+    return n === undefined || !Number.isFinite(n) ? bad(cell, (d) => d.notNumber) : n;
   }
   if (cell === undefined || cell === null) return undefined;
   // A number formatted as a date is still the number the cell holds.
   if (isDateCell(cell)) return cell.serial;
-  if (typeof cell === 'boolean') return new CellError(`${showCell(cell)} is not a number`);
+  if (typeof cell === 'boolean') return bad(cell, (d) => d.notNumber);
   return excelError(cell);
+}
+
+/** Larger amounts are typing slips or overflow, and would print as "$∞" or in exponent form. */
+export const MAX_MONEY = 1e13;
+
+function coerceMoney(cell: RawCell): unknown {
+  const v = coerceNumber(cell);
+  if (typeof v === 'number' && Math.abs(v) > MAX_MONEY) return bad(cell, (d) => d.moneyTooLarge);
+  return v;
 }
 
 function coerceDate(cell: RawCell): unknown {
   if (typeof cell === 'string') {
     if (isBlank(cell)) return undefined;
-    return (
-      parseDateText(cell) ??
-      new CellError(`${showCell(cell)} is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)`)
+    const date = parseDateText(cell);
+    if (date !== undefined) return date;
+    const why = dateTextProblem(cell);
+    return bad(cell, (d) =>
+      why === 'before1900' ? d.before1900 : why === 'noSuchDay' ? d.noSuchDay : d.notDate,
     );
   }
   if (cell === undefined || cell === null) return undefined;
   const serial = typeof cell === 'number' ? cell : isDateCell(cell) ? cell.serial : undefined;
-  if (serial !== undefined)
-    return serialToDate(serial) ?? new CellError(`${showCell(cell)} is not a valid Excel date`);
-  if (typeof cell === 'boolean') return new CellError(`${showCell(cell)} is not a date`);
+  if (serial !== undefined) return serialToDate(serial) ?? bad(cell, (d) => d.notExcelDate);
+  if (typeof cell === 'boolean') return bad(cell, (d) => d.notDate);
   return excelError(cell as ErrorCell);
 }
-
-const PERIOD_HINT = 'is not a period (use YYYY, YYYY-Qn or YYYY-MM)';
 
 function coercePeriod(cell: RawCell): unknown {
   if (typeof cell === 'string') {
     if (isBlank(cell)) return undefined;
-    return parsePeriodText(cell) ?? new CellError(`${showCell(cell)} ${PERIOD_HINT}`);
+    return parsePeriodText(cell) ?? bad(cell, (d) => d.notPeriod);
   }
   if (cell === undefined || cell === null) return undefined;
   if (typeof cell === 'number') {
     return Number.isInteger(cell) && cell >= 1900 && cell <= 2100
       ? String(cell)
-      : new CellError(`${cell} ${PERIOD_HINT}`);
+      : bad(cell, (d) => d.notPeriod);
   }
   if (isDateCell(cell)) {
     const date = serialToDate(cell.serial);
-    return date ? date.slice(0, 7) : new CellError(`${showCell(cell)} ${PERIOD_HINT}`);
+    return date ? date.slice(0, 7) : bad(cell, (d) => d.notPeriod);
   }
-  if (typeof cell === 'boolean') return new CellError(`${showCell(cell)} ${PERIOD_HINT}`);
+  if (typeof cell === 'boolean') return bad(cell, (d) => d.notPeriod);
   return excelError(cell);
 }
 
@@ -350,15 +396,10 @@ function coerceBool(cell: RawCell): unknown {
   if (cell === undefined || cell === null) return undefined;
   if (typeof cell === 'string') {
     if (isBlank(cell)) return undefined;
-    const b = BOOLS.get(cell.trim().toLowerCase());
-    return (
-      b ?? new CellError(`${showCell(cell)} is not yes or no (use yes/no, true/false, 1/0, да/нет, y/n or x)`)
-    );
+    return BOOLS.get(cell.trim().toLowerCase()) ?? bad(cell, (d) => d.notBool);
   }
-  if (typeof cell === 'number') {
-    return cell === 1 ? true : cell === 0 ? false : new CellError(`${cell} is not yes or no (use 1 or 0)`);
-  }
-  if (isDateCell(cell)) return new CellError(`${showCell(cell)} is not yes or no`);
+  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : bad(cell, (d) => d.notBool01);
+  if (isDateCell(cell)) return bad(cell, (d) => d.notBool);
   return excelError(cell);
 }
 
@@ -366,19 +407,19 @@ function enumCoercer(meta: ColumnMeta): Coercer {
   const values = meta.values ?? [];
   const lookup = new Map<string, string>();
   for (const v of values) {
-    lookup.set(normalizeName(v), v);
-    const ru = meta.labelsRu?.[v];
-    if (ru !== undefined) {
-      lookup.set(normalizeName(ru), v);
-      lookup.set(normalizeName(ru.replaceAll(',', '')), v);
+    for (const label of enumLabels(meta, v)) {
+      lookup.set(normalizeName(label), v);
+      lookup.set(normalizeName(label.replaceAll(',', '')), v);
     }
   }
-  const allowed = values.join(', ');
+  // The accepted values in the reader's language: the Russian labels for a Russian reader.
+  const allowed = (d: DataMessages) =>
+    d.list(values.map((v) => d.named({ en: v, ru: meta.labelsRu?.[v] ?? v })));
   return (cell) => {
     const text = coerceText(cell);
     if (text === undefined || text instanceof CellError) return text;
     const v = lookup.get(normalizeName(text as string));
-    return v ?? new CellError(`${showCell(text as string)} is not one of: ${allowed}`);
+    return v ?? new CellError((d) => d.notOneOf(showCell(text as string, d), allowed(d)));
   };
 }
 
@@ -387,12 +428,11 @@ const BY_KIND: Record<Exclude<ColumnMeta['kind'], 'enum'>, Coercer> = {
   text: coerceText,
   number: coerceNumber,
   integer: coerceNumber,
-  money: coerceNumber,
+  money: coerceMoney,
   date: coerceDate,
   bool: coerceBool,
   period: coercePeriod,
 };
-
 /** The coercer for a column, built once per column (enum lookups are prepared here). */
 export function coercerFor(meta: ColumnMeta): Coercer {
   return meta.kind === 'enum' ? enumCoercer(meta) : BY_KIND[meta.kind];

@@ -5,12 +5,20 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DATASET_NAMES, defaultCriteria, type DatasetName, type Datasets } from '../schema/index.ts';
-import { datasetNames, didYouMean, normalizeName } from './match.ts';
+import type { Locale } from '../i18n/index.ts';
+import {
+  DATASET_NAMES,
+  DATASETS,
+  defaultCriteria,
+  type DatasetName,
+  type Datasets,
+} from '../schema/index.ts';
+import { datasetNames, didYouMean, matchDataset, normalizeName } from './match.ts';
+import { dataMessages, type Msg } from './messages.ts';
 import { Problems, type Problem, type Source } from './problems.ts';
 import { openIngestCache, readCached, type IngestCache } from './cache.ts';
 import { applyFileOutcome, fileOrder } from './per-file.ts';
-import { dataExtension } from './read.ts';
+import { dataExtension, stem } from './read.ts';
 import { checkReferences, removeDuplicates } from './references.ts';
 import { resolveSettings } from './settings.ts';
 import { emptyRows, newSeenValues, type DatasetRows } from './validate.ts';
@@ -36,9 +44,11 @@ export interface IngestResult {
   ok: boolean;
   /** Best effort: the valid rows, settings with defaults, default criteria when none were given. */
   data: Datasets;
-  /** Errors first, then by file, sheet and row. */
+  /** Errors first, then by file, sheet and row; written in `locale`. */
   problems: Problem[];
   files: FileSummary[];
+  /** The language of the messages: the data's `locale` setting, else as `guessLocale` decides. */
+  locale: Locale;
 }
 
 export interface IngestOptions {
@@ -50,6 +60,8 @@ export interface IngestOptions {
 
 const DEFAULT_MAX_FILE_MB = 50;
 const MB = 1024 * 1024;
+/** A workbook may unpack to this many times the file size limit. */
+const UNPACKED_FACTOR = 20;
 
 /** Sheets that accompany data without being data: the template's README. */
 const NOT_DATA = new Set(['readme']);
@@ -60,7 +72,7 @@ interface Entry {
   bytes: number;
   mtimeMs?: number;
   data?: Uint8Array;
-  failure?: string;
+  failure?: Msg;
 }
 
 function maxFileMb(opts: IngestOptions | undefined): number {
@@ -69,10 +81,10 @@ function maxFileMb(opts: IngestOptions | undefined): number {
   return Number.isFinite(env) && env > 0 ? env : DEFAULT_MAX_FILE_MB;
 }
 
-function tooLarge(bytes: number, limitMb: number): string | undefined {
+function tooLarge(bytes: number, limitMb: number): Msg | undefined {
   if (bytes <= limitMb * MB) return undefined;
   const size = bytes < MB / 10 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / MB).toFixed(1)} MB`;
-  return `file is ${size}, over the ${limitMb} MB limit (KAM_MAX_FILE_MB raises it)`;
+  return (d) => d.tooLarge(size, limitMb);
 }
 
 /** Read already-loaded files (no file system access). Names decide what is read. */
@@ -89,8 +101,8 @@ export async function ingestFolder(dir: string, opts?: IngestOptions): Promise<I
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) {
     const problems = new Problems();
-    problems.error(`data folder ${dir} does not exist (create it or set KAM_DATA_DIR)`);
-    return finish(problems, [], emptyData());
+    problems.error((d) => d.folderMissing(dir));
+    return finish(problems, [], emptyData(), 'en');
   }
   const paths = await listDataFiles(dir);
   const entries = await Promise.all(
@@ -113,11 +125,11 @@ export async function ingestFolder(dir: string, opts?: IngestOptions): Promise<I
   return result;
 }
 
-function fsFailure(e: unknown): string {
+function fsFailure(e: unknown): Msg {
   const code = (e as { code?: string }).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: permission denied';
-  if (code === 'EBUSY') return 'cannot be read: the file is locked by another program';
-  return `cannot be read${code ? ` (${code})` : ''}`;
+  if (code === 'EACCES' || code === 'EPERM') return (d) => d.permissionDenied;
+  if (code === 'EBUSY') return (d) => d.locked;
+  return (d) => d.cannotRead(code ?? '');
 }
 
 /** The data folder: KAM_DATA_DIR, else `data/` under the working directory; absolute. */
@@ -151,26 +163,29 @@ function ingest(all: Entry[], limitMb: number, dir?: string, cache?: IngestCache
   const entries = all
     .filter((e) => dataExtension(e.name) !== undefined)
     .sort((a, b) => compareNames(a.name, b.name));
-  if (entries.length === 0) {
-    problems.warning(`no .xlsx, .xls, .ods or .csv files${dir ? ` in ${dir}` : ''}`);
-  }
+  // Files that could not be read at all, and the sheets that were read: see `unavailableDatasets`.
+  const unreadable: string[] = [];
+  const sheetNames: string[] = [];
 
   entries.forEach((entry, fi) => {
     const summary: FileSummary = { file: entry.name, bytes: entry.bytes, sheets: [] };
     if (entry.mtimeMs !== undefined) summary.mtimeMs = entry.mtimeMs;
     files.push(summary);
     const fileSrc = { file: entry.name, order: fileOrder(fi) };
-    const failure =
+    const failure: Msg | undefined =
       entry.failure ??
-      (entry.bytes === 0 ? 'file is empty (0 bytes)' : tooLarge(entry.bytes, limitMb)) ??
-      (entry.data ? undefined : 'cannot be read');
+      (entry.bytes === 0 ? (d) => d.emptyFile : tooLarge(entry.bytes, limitMb)) ??
+      (entry.data ? undefined : (d) => d.cannotRead(''));
     if (failure !== undefined) {
       problems.error(failure, fileSrc);
+      unreadable.push(entry.name);
       return;
     }
-    const outcome = readCached(cache, entry.name, entry.data!);
+    const outcome = readCached(cache, entry.name, entry.data!, UNPACKED_FACTOR * limitMb * MB);
     applyFileOutcome(outcome, entry.name, fi, problems, rows, seen);
+    if (outcome.unreadable) unreadable.push(entry.name);
     outcome.sheets.forEach((sheet, si) => {
+      sheetNames.push(sheet.name);
       summary.sheets.push(
         sheet.dataset
           ? { sheet: sheet.name, dataset: sheet.dataset, rows: sheet.count }
@@ -180,8 +195,9 @@ function ingest(all: Entry[], limitMb: number, dir?: string, cache?: IngestCache
       // Hidden helper sheets (drop-down lists) and the README are not data.
       if (!sheet.hidden && !NOT_DATA.has(normalizeName(sheet.name))) {
         const src: Source = { file: entry.name, sheet: sheet.name, order: fileOrder(fi) + si + 1 };
-        const what = dataExtension(entry.name) === '.csv' ? 'file name is not a dataset' : 'unknown sheet';
-        problems.warning(`${what}; ignored${didYouMean(sheet.name, datasetNames())}`, src);
+        const hint = didYouMean(sheet.name, datasetNames());
+        const csv = dataExtension(entry.name) === '.csv';
+        problems.warning((d) => (csv ? d.unknownFile(hint(d)) : d.unknownSheet(hint(d))), src);
       }
     });
   });
@@ -198,7 +214,13 @@ function ingest(all: Entry[], limitMb: number, dir?: string, cache?: IngestCache
   for (const name of DATASET_NAMES) {
     if (name !== 'settings') rows[name] = removeDuplicates(name, rows[name], problems);
   }
-  checkReferences(rows, seen, problems);
+  const unavailable = unavailableDatasets(unreadable, rows);
+  checkReferences(rows, seen, problems, unavailable);
+  if (rows.accounts.seen === 0 && !unavailable.has('accounts')) {
+    // Nothing can be built without accounts: no data file at all, or no accounts sheet (a typo in its name?).
+    if (entries.length === 0) problems.error((d) => d.noFiles(dir ?? ''));
+    else problems.error((d) => d.noAccounts);
+  }
 
   const data = emptyData();
   data.settings = settings;
@@ -206,7 +228,46 @@ function ingest(all: Entry[], limitMb: number, dir?: string, cache?: IngestCache
   for (const name of DATASET_NAMES) {
     if (name !== 'settings') (data as unknown as Record<string, unknown[]>)[name] = rows[name].records;
   }
-  return finish(problems, files, data);
+  const localeLost =
+    unavailable.has('settings') ||
+    rows.settings.records.some((r) => normalizeName(String(r.key)) === 'locale');
+  const locale = given.includes('locale') ? settings.locale : guessLocale(localeLost, sheetNames);
+  return finish(problems, files, data, locale);
+}
+
+/**
+ * The datasets an unreadable file would have supplied: the one its name matches
+ * (`surveys.csv`, `клиенты-2026.xlsx`), and, since a workbook's sheets cannot be known
+ * without reading it, every dataset that ended up with no rows at all. References into these
+ * are not reported row by row: the file's own error already says what is wrong.
+ */
+function unavailableDatasets(unreadable: string[], rows: Record<DatasetName, DatasetRows>): Set<DatasetName> {
+  const out = new Set<DatasetName>();
+  if (unreadable.length === 0) return out;
+  for (const file of unreadable) {
+    const named = matchDataset(stem(file));
+    if (named !== undefined) out.add(named);
+  }
+  for (const name of DATASET_NAMES) if (rows[name].seen === 0) out.add(name);
+  return out;
+}
+
+/**
+ * The language of the messages when the `locale` setting was not read: when it was lost (the
+ * settings file failed, or the value was wrong), the sheet names decide — mostly Russian
+ * dataset names mean Russian. Otherwise English, the setting's default.
+ */
+function guessLocale(lost: boolean, sheets: string[]): Locale {
+  if (!lost) return 'en';
+  let ru = 0;
+  let en = 0;
+  for (const sheet of sheets) {
+    const dataset = matchDataset(sheet);
+    if (dataset === undefined) continue;
+    if (normalizeName(sheet).startsWith(normalizeName(DATASETS[dataset].ru))) ru++;
+    else en++;
+  }
+  return ru > en ? 'ru' : 'en';
 }
 
 function emptyData(): Datasets {
@@ -233,12 +294,8 @@ function emptyData(): Datasets {
   };
 }
 
-function finish(problems: Problems, files: FileSummary[], data: Datasets): IngestResult {
-  return { ok: problems.errors === 0, data, problems: problems.sorted(), files };
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+function finish(problems: Problems, files: FileSummary[], data: Datasets, locale: Locale): IngestResult {
+  return { ok: problems.errors === 0, data, problems: problems.sorted(locale), files, locale };
 }
 
 /** "3 errors, 2 warnings in 6 files (1,234 rows)". */
@@ -250,5 +307,5 @@ export function summarize(result: IngestResult): string {
     else warnings++;
   }
   const rows = result.files.reduce((sum, f) => sum + f.sheets.reduce((s, sh) => s + sh.rows, 0), 0);
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(result.files.length, 'file')} (${plural(rows, 'row')})`;
+  return dataMessages(result.locale).summary(errors, warnings, result.files.length, rows);
 }

@@ -4,6 +4,7 @@
  * "did you mean …?" suggestions by edit distance.
  */
 import { DATASET_NAMES, DATASETS, type DatasetName } from '../schema/index.ts';
+import type { Msg } from './messages.ts';
 
 const IGNORED = /[\s\-_]+/g;
 
@@ -48,9 +49,9 @@ export function closest(name: string, candidates: Iterable<string>, onlyIfClose 
 }
 
 /** ` (did you mean "x"?)`, or nothing. */
-export function didYouMean(name: string, candidates: Iterable<string>, onlyIfClose = false): string {
+export function didYouMean(name: string, candidates: Iterable<string>, onlyIfClose = false): Msg {
   const c = closest(name, candidates, onlyIfClose);
-  return c === undefined ? '' : ` (did you mean "${c}"?)`;
+  return (d) => (c === undefined ? '' : d.didYouMean(c));
 }
 
 const datasetByName = new Map<string, DatasetName>();

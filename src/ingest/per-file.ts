@@ -9,18 +9,33 @@
 import type { DatasetName } from '../schema/index.ts';
 import { matchDataset } from './match.ts';
 import { datasetInfo } from './plan.ts';
+import { LOCALES, type Locale } from '../i18n/index.ts';
+import { dataMessages, type Msg } from './messages.ts';
 import { Problems, type Source } from './problems.ts';
 import { readSpreadsheet } from './read.ts';
 import { emptyRows, newSeenValues, validateSheet, type DatasetRows, type SeenValues } from './validate.ts';
 
 type AddArgs = Parameters<Problems['add']>;
+/** A recorded problem: its message already written in every language, so it can be stored. */
+type Recorded = [AddArgs[0], Record<Locale, string>, ...Tail<Tail<AddArgs>>];
+type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
 
-/** Keeps the problems of one file, in the order found, to be replayed into the whole run's list. */
+/**
+ * Keeps the problems of one file, in the order found, to be replayed into the whole run's
+ * list. Messages are functions of the catalogue until the data's locale is known; they are
+ * rendered here in each language, since a function cannot be kept between builds.
+ */
 class Recorder extends Problems {
-  readonly calls: AddArgs[] = [];
-  override add(...args: AddArgs): void {
-    this.calls.push(args);
+  readonly calls: Recorded[] = [];
+  override add(severity: AddArgs[0], msg: Msg, ...rest: Tail<Tail<AddArgs>>): void {
+    const text = Object.fromEntries(LOCALES.map((l) => [l, msg(dataMessages(l))])) as Record<Locale, string>;
+    this.calls.push([severity, text, ...rest]);
   }
+}
+
+/** The recorded message again as a function of the catalogue it is rendered with. */
+function replay(text: Record<Locale, string>): Msg {
+  return (d) => text[LOCALES.find((l) => dataMessages(l) === d) ?? 'en'];
 }
 
 export interface SheetOutcome {
@@ -32,24 +47,29 @@ export interface SheetOutcome {
   records: Record<string, unknown>[];
   rows: number[];
   invalid: { records: Record<string, unknown>[]; rows: number[] };
+  /** Where each column sits in the sheet, for the cell addresses of later cross-file problems. */
+  columns?: Source['columns'];
 }
 
 export interface FileOutcome {
   sheets: SheetOutcome[];
   /** `Problems.add` calls; sources carry the order of a file that sorts first (0). */
-  problems: AddArgs[];
+  problems: Recorded[];
+  /** The file could not be read at all (corrupt, not what its extension says, too large unpacked). */
+  unreadable: boolean;
   /** Referenced column → values seen in this file. */
   seen: [string, string[]][];
 }
 
 /** Read and validate one file's bytes, without touching anything shared. */
-export function readFileOutcome(name: string, data: Uint8Array): FileOutcome {
+export function readFileOutcome(name: string, data: Uint8Array, maxUnpackedBytes: number): FileOutcome {
   const problems = new Recorder();
-  const outcome: FileOutcome = { sheets: [], problems: problems.calls, seen: [] };
+  const outcome: FileOutcome = { sheets: [], problems: problems.calls, seen: [], unreadable: false };
   const fileSrc = { file: name, order: 0 };
-  const read = readSpreadsheet(name, data);
+  const read = readSpreadsheet(name, data, { maxUnpackedBytes });
   if (read.error !== undefined) {
     problems.error(read.error, fileSrc);
+    outcome.unreadable = true;
     return outcome;
   }
   if (read.rowError) {
@@ -76,6 +96,7 @@ export function readFileOutcome(name: string, data: Uint8Array): FileOutcome {
     out.records = rows.records;
     out.rows = rows.rows;
     out.invalid = { records: rows.invalid.records, rows: rows.invalid.rows };
+    if (src.columns) out.columns = src.columns;
     sheet.rows = []; // the raw cells are no longer needed: let a big sheet go before the next
   });
   for (const [key, values] of seen) if (values.size > 0) outcome.seen.push([key, [...values]]);
@@ -102,11 +123,12 @@ export function applyFileOutcome(
   const base = fileOrder(fileIndex);
   for (const [severity, message, src, ...rest] of outcome.problems) {
     const at = src && { ...src, order: (src.order ?? 0) + base };
-    problems.add(severity, message, at, ...rest);
+    problems.add(severity, replay(message), at, ...rest);
   }
   outcome.sheets.forEach((sheet, si) => {
     if (sheet.dataset === undefined) return;
     const src: Source = { file, sheet: sheet.name, order: base + si + 1 };
+    if (sheet.columns) src.columns = sheet.columns;
     const to = rows[sheet.dataset];
     append(to, sheet.records, sheet.rows, src);
     append(to.invalid, sheet.invalid.records, sheet.invalid.rows, src);

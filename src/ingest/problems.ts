@@ -1,7 +1,11 @@
 /**
  * Problems found in the data, each with the place an analyst can open:
- * `file › sheet › row N › column`.
+ * `file › sheet › row N (C5) › column`, the column named as the sheet's own header reads.
+ * Messages are rendered in the data's language once it is known (see messages.ts).
  */
+import * as XLSX from '@e965/xlsx';
+import type { Locale } from '../i18n/index.ts';
+import { dataMessages, type DataMessages, type Msg } from './messages.ts';
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -9,7 +13,18 @@ export interface Problem {
   file?: string;
   sheet?: string;
   row?: number;
+  /** The cell address, e.g. `C5`, when the problem is about one cell. */
+  cell?: string;
+  /** The column as the sheet's header names it. */
   column?: string;
+  /** The language of `message`, and of the place words `formatProblem` adds. */
+  locale?: Locale;
+}
+
+/** Where a column is in a sheet: the header's own text and, when present, its index. */
+export interface ColumnPlace {
+  label: string;
+  index?: number;
 }
 
 /** Where a sheet's rows came from; `order` sorts problems in file, then sheet order. */
@@ -17,12 +32,22 @@ export interface Source {
   file: string;
   sheet: string;
   order: number;
+  /** Schema column name → where the sheet has it (set once the header is read). */
+  columns?: ReadonlyMap<string, ColumnPlace>;
 }
 
 interface Entry {
-  problem: Problem;
+  severity: Problem['severity'];
+  msg: Msg;
+  src?: Partial<Source>;
+  row?: number;
+  column?: string | ColumnPlace;
   order: number;
   seq: number;
+}
+
+export function columnLetter(index: number): string {
+  return XLSX.utils.encode_col(index);
 }
 
 export class Problems {
@@ -31,52 +56,68 @@ export class Problems {
 
   add(
     severity: Problem['severity'],
-    message: string,
+    msg: Msg,
     src?: Partial<Source>,
     row?: number,
-    column?: string,
+    column?: string | ColumnPlace,
   ): void {
-    const problem: Problem = { severity, message };
-    if (src?.file !== undefined) problem.file = src.file;
-    if (src?.sheet !== undefined) problem.sheet = src.sheet;
-    if (row !== undefined) problem.row = row;
-    if (column !== undefined) problem.column = column;
     if (severity === 'error') this.errors++;
-    this.entries.push({ problem, order: src?.order ?? -1, seq: this.entries.length });
+    this.entries.push({ severity, msg, src, row, column, order: src?.order ?? -1, seq: this.entries.length });
   }
 
-  error(message: string, src?: Partial<Source>, row?: number, column?: string): void {
-    this.add('error', message, src, row, column);
+  error(msg: Msg, src?: Partial<Source>, row?: number, column?: string | ColumnPlace): void {
+    this.add('error', msg, src, row, column);
   }
 
-  warning(message: string, src?: Partial<Source>, row?: number, column?: string): void {
-    this.add('warning', message, src, row, column);
+  warning(msg: Msg, src?: Partial<Source>, row?: number, column?: string | ColumnPlace): void {
+    this.add('warning', msg, src, row, column);
   }
 
-  /** Errors first, then by file, sheet and row, in the order found. */
-  sorted(): Problem[] {
+  /** Errors first, then by file, sheet and row, in the order found; rendered in `locale`. */
+  sorted(locale: Locale = 'en'): Problem[] {
+    const d = dataMessages(locale);
     return [...this.entries]
       .sort(
         (a, b) =>
-          rank(a.problem) - rank(b.problem) ||
+          rank(a.severity) - rank(b.severity) ||
           a.order - b.order ||
-          (a.problem.row ?? 0) - (b.problem.row ?? 0) ||
+          (a.row ?? 0) - (b.row ?? 0) ||
           a.seq - b.seq,
       )
-      .map((e) => e.problem);
+      .map((e) => render(e, d, locale));
   }
 }
 
-function rank(p: Problem): number {
-  return p.severity === 'error' ? 0 : 1;
+function render(e: Entry, d: DataMessages, locale: Locale): Problem {
+  const problem: Problem = { severity: e.severity, message: e.msg(d) };
+  const src = e.src;
+  if (src?.file !== undefined) problem.file = src.file;
+  if (src?.sheet !== undefined) problem.sheet = src.sheet;
+  if (e.row !== undefined) problem.row = e.row;
+  if (e.column !== undefined) {
+    const place =
+      typeof e.column === 'string' ? (src?.columns?.get(e.column) ?? { label: e.column }) : e.column;
+    if (place.label !== '') problem.column = place.label;
+    if (place.index !== undefined && e.row !== undefined)
+      problem.cell = `${columnLetter(place.index)}${e.row}`;
+  }
+  problem.locale = locale;
+  return problem;
 }
 
-/** `file › sheet › row N › column`, leaving out the parts a place does not have. */
-export function formatPlace(p: Omit<Problem, 'severity' | 'message'>): string {
+function rank(severity: Problem['severity']): number {
+  return severity === 'error' ? 0 : 1;
+}
+
+/** `file › sheet › row N (C5) › column`, leaving out the parts a place does not have. */
+export function formatPlace(
+  p: Omit<Problem, 'severity' | 'message'>,
+  d: DataMessages = dataMessages(p.locale),
+): string {
   const parts: string[] = [];
   if (p.file !== undefined) parts.push(p.file);
   if (p.sheet !== undefined) parts.push(p.sheet);
-  if (p.row !== undefined) parts.push(`row ${p.row}`);
+  if (p.row !== undefined) parts.push(p.cell ? `${d.row(p.row)} (${p.cell})` : d.row(p.row));
   if (p.column !== undefined) parts.push(p.column);
   return parts.join(' › ');
 }

@@ -9,6 +9,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { ErrorCell, RawCell } from './cells.ts';
+import type { DataMessages, Msg } from './messages.ts';
+import { checkZip, decodeAstralRefs } from './zip.ts';
 
 export interface RawSheet {
   /** The sheet name; for a CSV the file's base name. */
@@ -20,10 +22,17 @@ export interface RawSheet {
 export interface ReadOutcome {
   sheets: RawSheet[];
   /** Why the file could not be read at all. */
-  error?: string;
+  error?: Msg;
   /** A problem with one row of a file that was read (an error). */
-  rowError?: { sheet: string; row: number; message: string };
+  rowError?: { sheet: string; row: number; message: Msg };
 }
+
+export interface ReadOptions {
+  /** A workbook that would unpack to more is refused before it is expanded; default 20 × 50 MB. */
+  maxUnpackedBytes?: number;
+}
+
+const DEFAULT_MAX_UNPACKED = 20 * 50 * 1024 * 1024;
 
 export const DATA_EXTENSIONS = ['.xlsx', '.xls', '.ods', '.csv'] as const;
 
@@ -46,23 +55,83 @@ export function stem(fileName: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
-export function readSpreadsheet(fileName: string, data: Uint8Array): ReadOutcome {
+export function readSpreadsheet(fileName: string, data: Uint8Array, opts: ReadOptions = {}): ReadOutcome {
   const ext = dataExtension(fileName);
+  const limit = opts.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED;
   try {
-    if (ext === '.csv') return readCsv(fileName, data);
+    if (ext === '.csv') {
+      const kind = binaryKind(data);
+      if (kind === undefined) return readCsv(fileName, data);
+      const base = baseName(fileName);
+      return { sheets: [], error: (d) => d.notText(base, d.kinds[kind]) };
+    }
     if (ext === '.xlsx' || ext === '.ods') {
-      if (!startsWith(data, ZIP) && !startsWith(data, OLE))
-        return { sheets: [], error: `not a valid ${ext} file (corrupt or not a spreadsheet)` };
+      if (startsWith(data, ZIP)) return readZipWorkbook(fileName, data, limit);
+      if (!startsWith(data, OLE)) {
+        // Name what it is when it is plainly something else, e.g. CSV text saved as .xlsx.
+        const kind = binaryKind(data) ?? (data.byteLength > 0 ? 'text' : undefined);
+        const base = baseName(fileName);
+        return {
+          sheets: [],
+          error: (d) =>
+            kind === 'text' || kind === 'pdf' ? d.notWorkbook(base, ext, d.kinds[kind]) : d.notValid(ext),
+        };
+      }
       return readWorkbook(data);
     }
-    // Many ".xls" exports are really HTML or CSV text; read those as what they are.
-    if (startsWith(data, OLE) || looksLikeMarkup(data)) return readWorkbook(data);
-    if (isText(data)) return readCsv(fileName, data);
-    return { sheets: [], error: 'not a valid .xls file (corrupt or not a spreadsheet)' };
+    if (startsWith(data, ZIP)) return readZipWorkbook(fileName, data, limit);
+    // Many ".xls" exports are really HTML or CSV text (or SpreadsheetML 2003 XML); read those as what they are.
+    if (startsWith(data, OLE)) return readWorkbook(data);
+    if (looksLikeMarkup(data)) return readWorkbook(decodeMarkupRefs(data));
+    if (binaryKind(data) === undefined) return readCsv(fileName, data);
+    return { sheets: [], error: (d) => d.notValid('.xls') };
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 200) : String(e);
-    return { sheets: [], error: `cannot be read (corrupt or not a spreadsheet): ${reason}` };
+    return { sheets: [], error: (d) => d.corrupt(reason) };
   }
+}
+
+function readZipWorkbook(fileName: string, data: Uint8Array, limit: number): ReadOutcome {
+  const checked = checkZip(data, limit);
+  if (checked.ok) return readWorkbook(checked.data);
+  const base = baseName(fileName);
+  const mb = Number((limit / (1024 * 1024)).toPrecision(3));
+  return {
+    sheets: [],
+    error: (d) => (checked.reason === 'tooLarge' ? d.unpackedTooLarge(base, mb) : d.entryLies(base)),
+  };
+}
+
+/** An XML or HTML workbook's bytes with character references above U+FFFF decoded (see zip.ts). */
+function decodeMarkupRefs(data: Uint8Array): Uint8Array {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (buf.indexOf('&#') < 0) return data;
+  let text: string;
+  try {
+    text = utf8.decode(data);
+  } catch {
+    return data; // not UTF-8: leave it to SheetJS as it is
+  }
+  const fixed = decodeAstralRefs(text);
+  return fixed === text ? data : new Uint8Array(Buffer.from(fixed, 'utf8'));
+}
+
+/**
+ * What a file that should be text looks like when it is not: a workbook saved under a text
+ * extension, a PDF, or any binary data (NUL bytes outside UTF-16 text). Undefined for text.
+ */
+export function binaryKind(data: Uint8Array): keyof DataMessages['kinds'] | undefined {
+  if (startsWith(data, ZIP)) {
+    const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 4096)).toString(
+      'latin1',
+    );
+    if (head.includes('application/vnd.oasis.opendocument')) return 'ods';
+    return head.includes('[Content_Types].xml') || head.includes('xl/') ? 'xlsx' : 'zip';
+  }
+  if (startsWith(data, OLE)) return 'xls';
+  if (startsWith(data, PDF)) return 'pdf';
+  const utf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
+  return !utf16 && !isText(data) ? 'binary' : undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -70,6 +139,7 @@ export function readSpreadsheet(fileName: string, data: Uint8Array): ReadOutcome
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
 
 function startsWith(data: Uint8Array, sig: readonly number[]): boolean {
   return sig.every((b, i) => data[i] === b);
@@ -265,22 +335,28 @@ export interface CsvRows {
  * without a quote (nearly all of them) are split natively; a record with a quote is read
  * field by field and may span lines.
  */
-export function parseCsv(input: string, delimiter = detectDelimiter(input)): CsvRows {
-  // Old Mac files end lines with CR alone.
-  const text = input.includes('\n') || !input.includes('\r') ? input : input.replaceAll('\r', '\n');
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvRows {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   const rows: RawCell[][] = [];
   let unterminatedAt: number | undefined;
+  // The next quote, LF and CR at or after `pos` (n when there is none), each found once.
+  const find = (ch: string, from: number) => {
+    const i = text.indexOf(ch, from);
+    return i < 0 ? n : i;
+  };
   let nextQuote = text.indexOf('"');
+  let lf = find('\n', 0);
+  let cr = find('\r', 0);
   let pos = 0;
   while (pos < n) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = n;
+    if (lf < pos) lf = find('\n', pos);
+    if (cr < pos) cr = find('\r', pos);
+    const end = lf < cr ? lf : cr;
     if (nextQuote < 0 || nextQuote >= end) {
-      const stop = end > pos && text.charCodeAt(end - 1) === CR ? end - 1 : end;
-      rows.push(markErrors(text.slice(pos, stop).split(delimiter)));
-      pos = end + 1;
+      rows.push(markErrors(text.slice(pos, end).split(delimiter)));
+      // CRLF is one line ending; CR alone and LF alone are one each.
+      pos = end === cr && lf === cr + 1 ? end + 2 : end + 1;
       continue;
     }
     const rec = quotedRecord(text, pos, d);
@@ -374,7 +450,7 @@ function readCsv(fileName: string, data: Uint8Array): ReadOutcome {
     out.rowError = {
       sheet: stem(fileName),
       row: unterminatedAt,
-      message: 'a quoted value is never closed (a " is missing)',
+      message: (d) => d.unterminated,
     };
   }
   return out;

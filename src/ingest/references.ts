@@ -5,16 +5,34 @@
  */
 import { DATASET_NAMES, DATASETS, type DatasetName } from '../schema/index.ts';
 import { showCell } from './cells.ts';
+import type { DataMessages, Msg } from './messages.ts';
 import { datasetInfo } from './plan.ts';
 import { formatPlace, type Problems, type Source } from './problems.ts';
 import type { DatasetRows, SeenValues } from './validate.ts';
 
 /** Where row `i` of `rows` is, short when it is in the same sheet as `here`. */
-export function firstAt(rows: DatasetRows, i: number, here: Source): string {
+export function firstAt(rows: DatasetRows, i: number, here: Source): Msg {
   const src = rows.sources[i]!;
   const row = rows.rows[i]!;
-  if (src === here || (src.file === here.file && src.sheet === here.sheet)) return `row ${row}`;
-  return formatPlace({ file: src.file, sheet: src.sheet, row });
+  if (src === here || (src.file === here.file && src.sheet === here.sheet)) return (d) => d.row(row);
+  return (d) => formatPlace({ file: src.file, sheet: src.sheet, row }, d);
+}
+
+/** A column as the sheet at `src` names it. */
+function label(src: Source | undefined, column: string): string {
+  return src?.columns?.get(column)?.label ?? column;
+}
+
+/** A dataset's name in the reader's language. */
+const datasetName = (name: DatasetName) => (d: DataMessages) => d.named({ en: name, ru: DATASETS[name].ru });
+
+/**
+ * A key column's value as map key. A blank optional key cell (offerings `unit`) is a value of
+ * its own; NUL cannot occur in cell text (control characters are stripped), so it never
+ * collides with a written value.
+ */
+function keyText(v: unknown): string {
+  return v === undefined ? '\u0000' : String(v);
 }
 
 function keep(rows: DatasetRows, mask: boolean[]): DatasetRows {
@@ -26,15 +44,6 @@ function keep(rows: DatasetRows, mask: boolean[]): DatasetRows {
     out.sources.push(rows.sources[i]!);
   }
   return out;
-}
-
-/**
- * A key column's value as map key. A blank optional key cell (offerings `unit`) is a value of
- * its own; NUL cannot occur in cell text (control characters are stripped), so it never
- * collides with a written value.
- */
-function keyText(v: unknown): string {
-  return v === undefined ? '\u0000' : String(v);
 }
 
 /**
@@ -64,10 +73,16 @@ export function removeDuplicates(name: DatasetName, rows: DatasetRows, problems:
       continue;
     }
     const src = rows.sources[i]!;
-    const what = key
-      .map((c) => `${c} ${showCell(rec[c] === undefined ? undefined : String(rec[c]))}`)
-      .join(', ');
-    const message = `duplicate ${key.length === 1 ? '' : 'key '}${what} (first at ${firstAt(rows, at, src)})`;
+    const at1 = firstAt(rows, at, src);
+    const message: Msg = (d) =>
+      d.duplicate(
+        d.list(
+          key.map((c) =>
+            d.keyPart(label(src, c), showCell(rec[c] === undefined ? undefined : String(rec[c]), d)),
+          ),
+        ),
+        at1(d),
+      );
     problems.error(message, src, rows.rows[i], key.length === 1 ? key[0] : undefined);
     mask[i] = false;
     dropped = true;
@@ -95,10 +110,15 @@ const ORDER = referenceOrder();
 /** A kam_id may point to any member; roles other than these are a warning (SPEC §2). */
 const KAM_ROLES: ReadonlySet<string> = new Set(['kam', 'manager']);
 
+/**
+ * `unavailable`: datasets an unreadable file would have supplied. References into them are
+ * not reported row by row (the file's own error is the one cause); the rows are still left out.
+ */
 export function checkReferences(
   all: Record<DatasetName, DatasetRows>,
   seen: SeenValues,
   problems: Problems,
+  unavailable: ReadonlySet<DatasetName> = new Set(),
 ): void {
   const kept = new Map<string, Set<string>>();
   for (const name of ORDER) {
@@ -113,21 +133,22 @@ export function checkReferences(
         const target = `${ref.dataset}.${ref.column}`;
         const seenSet = seen.get(target) ?? new Set<string>();
         const keptSet = kept.get(target) ?? new Set<string>();
-        const what = `${ref.column} in ${ref.dataset}${seenSet.size === 0 ? ` (no ${ref.dataset} rows were read)` : ''}`;
+        const silent = unavailable.has(ref.dataset);
+        const what = dangling(ref.dataset, ref.column, seenSet.size === 0);
         for (let i = 0; i < rows.records.length; i++) {
           const v = rows.records[i]![col.name];
           if (typeof v !== 'string' || keptSet.has(v)) continue;
           mask[i] = false;
           dropped = true;
           // A value seen on a row that failed elsewhere is not reported again here.
-          if (!seenSet.has(v)) problems.error(dangling(v, what), rows.sources[i], rows.rows[i], col.name);
+          if (!silent && !seenSet.has(v)) problems.error(what(v), rows.sources[i], rows.rows[i], col.name);
         }
         // Rows that failed validation are not data, but a dangling reference on them is still reported.
         const bad = rows.invalid;
-        for (let i = 0; i < bad.records.length; i++) {
+        for (let i = 0; i < bad.records.length && !silent; i++) {
           const v = bad.records[i]![col.name];
           if (typeof v === 'string' && !seenSet.has(v))
-            problems.error(dangling(v, what), bad.sources[i], bad.rows[i], col.name);
+            problems.error(what(v), bad.sources[i], bad.rows[i], col.name);
         }
       }
       if (dropped) all[name] = keep(rows, mask);
@@ -142,8 +163,9 @@ export function checkReferences(
 }
 
 /** `"m9" is not a member_id in team`: this end is the problem's place, the other end is named. */
-function dangling(value: string, target: string): string {
-  return `${showCell(value)} is not a ${target}`;
+function dangling(dataset: DatasetName, column: string, noRows: boolean): (value: string) => Msg {
+  const name = datasetName(dataset);
+  return (value) => (d) => (noRows ? d.danglingNoRows : d.dangling)(showCell(value, d), column, name(d));
 }
 
 function warnKamRoles(all: Record<DatasetName, DatasetRows>, problems: Problems): void {
@@ -155,7 +177,7 @@ function warnKamRoles(all: Record<DatasetName, DatasetRows>, problems: Problems)
     const role = roles.get(kam);
     if (role !== undefined && !KAM_ROLES.has(role)) {
       problems.warning(
-        `${showCell(kam)} is a team member with role ${role}, not kam or manager`,
+        (d) => d.kamRole(showCell(kam, d), role),
         accounts.sources[i],
         accounts.rows[i],
         'kam_id',
@@ -170,8 +192,9 @@ function warnVisibleProfitability(all: Record<DatasetName, DatasetRows>, problem
   for (let i = 0; i < objectives.records.length; i++) {
     const o = objectives.records[i]!;
     if (o.kind === 'profitability' && o.client_visible === true) {
+      const id = String(o.objective_id);
       problems.warning(
-        `objective ${showCell(String(o.objective_id))} is of kind profitability, whose figures are internal: it is left out of the client bundle`,
+        (d) => d.profitabilityVisible(showCell(id, d)),
         objectives.sources[i],
         objectives.rows[i],
         'client_visible',

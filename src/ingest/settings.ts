@@ -6,10 +6,11 @@ import type { z } from 'zod';
 import { SETTING_KEYS, settingsSchema, type SettingKey, type Settings } from '../schema/index.ts';
 import { CellError, showCell, type RawCell } from './cells.ts';
 import { didYouMean, normalizeName } from './match.ts';
+import type { Msg } from './messages.ts';
 import { columnInfo, type ColumnInfo } from './plan.ts';
 import type { Problems } from './problems.ts';
 import { firstAt } from './references.ts';
-import type { DatasetRows } from './validate.ts';
+import { zodMessage, type DatasetRows } from './validate.ts';
 
 const KEYS = new Map<string, ColumnInfo>(
   SETTING_KEYS.map((k) => [normalizeName(k), columnInfo(k, settingsSchema.shape[k] as z.ZodType)]),
@@ -28,19 +29,15 @@ export function resolveSettings(rows: DatasetRows, problems: Problems): Resolved
     const row = rows.rows[i]!;
     const key = String(rec.key);
     const info = KEYS.get(normalizeName(key));
+    const hint = didYouMean(key, SETTING_KEYS, true);
     if (!info) {
-      problems.warning(
-        `unknown setting ${showCell(key)} ignored${didYouMean(key, SETTING_KEYS, true)}`,
-        src,
-        row,
-        'key',
-      );
+      problems.warning((d) => d.unknownSetting(showCell(key, d), hint(d)), src, row, 'key');
       return;
     }
     const first = firstRow.get(info.name);
     if (first !== undefined) {
       const at = firstAt(rows, first, src);
-      problems.error(`setting ${info.name} is given twice (first at ${at})`, src, row, 'key');
+      problems.error((d) => d.settingTwice(info.name, at(d)), src, row, 'key');
       return;
     }
     firstRow.set(info.name, i);
@@ -48,13 +45,20 @@ export function resolveSettings(rows: DatasetRows, problems: Problems): Resolved
     // ISO codes are upper case; accept `rub` as RUB.
     if (info.name === 'currency' && typeof value === 'string') value = value.toUpperCase();
     if (value instanceof CellError) {
-      problems.error(`${info.name}: ${value.message}`, src, row, 'value');
+      const why = value.msg;
+      problems.error((d) => d.setting(info.name, why(d)), src, row, 'value');
       return;
     }
     const res = info.type.safeParse(value);
     if (!res.success) {
-      const why = res.error.issues[0]?.message ?? 'invalid value';
-      problems.error(`${info.name} ${why} (got ${showCell(value as RawCell)})`, src, row, 'value');
+      const issue = res.error.issues[0];
+      const why: Msg = issue ? zodMessage(issue) : (d) => d.invalid;
+      problems.error(
+        (d) => d.setting(info.name, d.got(why(d), showCell(value as RawCell, d))),
+        src,
+        row,
+        'value',
+      );
       return;
     }
     if (res.data !== undefined) given[info.name] = res.data;

@@ -4,12 +4,24 @@
  * validated with the dataset's zod object schema, whose issue paths name the column. A row
  * whose values zod would plainly take as they are skips the zod call (see fast.ts).
  */
-import * as XLSX from '@e965/xlsx';
-import { CellError, isBlank, isBlankRow, isErrorCell, showCell, type RawCell } from './cells.ts';
+import type { z } from 'zod';
+import { DATASETS } from '../schema/index.ts';
+import {
+  CellError,
+  hasControlChars,
+  isBlank,
+  isBlankRow,
+  showCell,
+  stripControlChars,
+  type RawCell,
+} from './cells.ts';
 import { didYouMean, normalizeName } from './match.ts';
+import { EN, type DataMessages, type Msg } from './messages.ts';
 import { REF_TARGETS, type ColumnInfo, type DatasetInfo } from './plan.ts';
-import type { Problems, Source } from './problems.ts';
+import { columnLetter, type ColumnPlace, type Problems, type Source } from './problems.ts';
 import type { RawSheet } from './read.ts';
+
+export { columnLetter } from './problems.ts';
 
 /** The valid records of one dataset with where each came from (parallel arrays). */
 export interface DatasetRows {
@@ -37,10 +49,6 @@ interface Planned {
   seen?: Set<string>;
 }
 
-export function columnLetter(index: number): string {
-  return XLSX.utils.encode_col(index);
-}
-
 interface HeaderPlan {
   /** Every column in schema order, so a plainly valid row is built as zod would build it. */
   plan: Planned[];
@@ -60,6 +68,8 @@ function planHeader(
   seenValues: SeenValues,
 ): HeaderPlan {
   const byColumn = new Map<string, number>();
+  const labels = new Map<string, string>();
+  let russian = 0;
   const unnamed = new Set<number>();
   const aliases = info.columns.flatMap((c) => [c.name, ...c.meta.ru]);
   for (let i = 0; i < header.length; i++) {
@@ -68,25 +78,36 @@ function planHeader(
       unnamed.add(i);
       continue;
     }
-    const text = typeof cell === 'string' ? cell.trim() : showCell(cell);
+    // A header names columns in messages: no control character may ride along into them.
+    const text = typeof cell === 'string' ? stripControlChars(cell).trim() : showCell(cell);
     const col = info.byAlias.get(normalizeName(text));
     if (!col) {
       const hint = didYouMean(text, aliases, true);
-      problems.warning(`unknown column ignored (column ${columnLetter(i)})${hint}`, src, headerRow, text);
+      problems.warning((d) => d.unknownColumn(hint(d)), src, headerRow, { label: text, index: i });
       continue;
     }
     const first = byColumn.get(col.name);
     if (first !== undefined) {
-      const where = `columns ${columnLetter(first)} and ${columnLetter(i)}`;
-      problems.error(`column appears twice (${where}); the second is ignored`, src, headerRow, col.name);
+      const [a, b] = [columnLetter(first), columnLetter(i)];
+      problems.error((d) => d.columnTwice(a, b), src, headerRow, { label: text, index: i });
       continue;
     }
     byColumn.set(col.name, i);
+    labels.set(col.name, text);
+    if (normalizeName(text) !== normalizeName(col.name)) russian++;
   }
+  // Columns are named as this sheet names them; one it lacks, in the language its header uses.
+  const places = new Map<string, ColumnPlace>();
+  for (const col of info.columns) {
+    const index = byColumn.get(col.name);
+    const label = labels.get(col.name) ?? (russian > 0 && col.meta.ru[0] ? col.meta.ru[0] : col.name);
+    places.set(col.name, index === undefined ? { label } : { label, index });
+  }
+  src.columns = places;
   const missing = new Set<string>();
   const plan = info.columns.map((col): Planned => {
     if (col.required && !byColumn.has(col.name)) {
-      problems.error('required column is missing', src, headerRow, col.name);
+      problems.error((d) => d.requiredMissing, src, headerRow, col.name);
       missing.add(col.name);
     }
     const p: Planned = { index: byColumn.get(col.name) ?? -1, col };
@@ -115,8 +136,9 @@ export function validateSheet(
   const rows = sheet.rows;
   let h = 0;
   while (h < rows.length && (rows[h] === undefined || isBlankRow(rows[h]!))) h++;
+  const dataset = (d: DataMessages) => d.named({ en: info.name, ru: DATASETS[info.name].ru });
   if (h >= rows.length) {
-    problems.warning(`sheet is empty: no header row, no data (dataset ${info.name})`, src);
+    problems.warning((d) => d.sheetEmpty(dataset(d)), src);
     return 0;
   }
   const headerRow = h + 1;
@@ -145,7 +167,11 @@ export function validateSheet(
     for (let k = 0; k < plan.length; k++) {
       const p = plan[k]!;
       const col = p.col;
-      const raw = p.index < 0 ? undefined : cells[p.index];
+      let raw = p.index < 0 ? undefined : cells[p.index];
+      if (typeof raw === 'string' && hasControlChars(raw)) {
+        const clean = (raw = stripControlChars(raw));
+        problems.warning((d) => d.controlChars(showCell(clean, d)), src, rowNo, col.name);
+      }
       const v = col.coerce(raw);
       if (v === undefined) {
         // A blank takes the zod default here; a required blank is left for zod to report.
@@ -154,7 +180,7 @@ export function validateSheet(
         continue;
       }
       if (v instanceof CellError) {
-        problems.error(cellMessage(v, raw, p.index, rowNo), src, rowNo, col.name);
+        problems.error(v.msg, src, rowNo, col.name);
         (bad ??= new Set()).add(col.name);
         plain = false;
         continue;
@@ -177,23 +203,62 @@ export function validateSheet(
     for (const issue of res.error.issues) {
       const column = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
       if (column !== undefined && (bad?.has(column) || missing.has(column))) continue;
-      problems.error(issueMessage(issue.message, column, rec), src, rowNo, column);
+      problems.error(issueMessage(issue, column, rec), src, rowNo, column);
     }
   }
   out.seen += dataRows;
 
   for (const i of unnamedWithData) {
-    const column = `column ${columnLetter(i)}`;
-    problems.warning('values in a column without a header are ignored', src, headerRow, column);
+    problems.warning((d) => d.noHeader, src, headerRow, { label: '', index: i });
   }
-  if (dataRows === 0) problems.warning(`no data rows under the header (dataset ${info.name})`, src);
+  if (dataRows === 0) problems.warning((d) => d.noDataRows(dataset(d)), src, headerRow);
   return dataRows;
 }
 
-function issueMessage(message: string, column: string | undefined, rec: Record<string, unknown>): string {
-  if (column === undefined) return message;
+function issueMessage(
+  issue: z.core.$ZodIssue,
+  column: string | undefined,
+  rec: Record<string, unknown>,
+): Msg {
+  const what = zodMessage(issue);
+  if (column === undefined) return what;
   const value = rec[column];
-  return value === undefined ? 'a value is required' : `${message} (got ${showCell(value as RawCell)})`;
+  if (value === undefined) return (d) => d.required;
+  return (d) => d.got(what(d), showCell(value as RawCell, d));
+}
+
+/** A zod issue in the catalogue's words: the checks our column builders use, else zod's own text. */
+export function zodMessage(issue: z.core.$ZodIssue): Msg {
+  const i = issue as z.core.$ZodIssue & {
+    origin?: string;
+    minimum?: number;
+    maximum?: number;
+    inclusive?: boolean;
+    expected?: string;
+    format?: string;
+  };
+  switch (i.code) {
+    case 'too_small':
+      if (i.origin === 'string') return (d) => d.mustNotBeEmpty;
+      return i.inclusive === false
+        ? (d) => d.greaterThan(Number(i.minimum))
+        : (d) => d.atLeast(Number(i.minimum));
+    case 'too_big':
+      return i.inclusive === false
+        ? (d) => d.lessThan(Number(i.maximum))
+        : (d) => d.atMost(Number(i.maximum));
+    case 'invalid_type':
+      if (i.expected === 'int') return (d) => d.wholeNumber;
+      break;
+    case 'invalid_format':
+      // The settings' own patterns; their English text is the catalogue's.
+      if (issue.message === EN.currencyCode) return (d) => d.currencyCode;
+      if (issue.message === EN.periodFormat) return (d) => d.periodFormat;
+      break;
+    default:
+      break;
+  }
+  return () => issue.message;
 }
 
 function noteUnnamed(
@@ -204,10 +269,6 @@ function noteUnnamed(
 ): void {
   for (const i of unnamed) if (!found.has(i) && !isBlank(cells[i])) found.add(i);
   for (let i = headerLength; i < cells.length; i++) if (!found.has(i) && !isBlank(cells[i])) found.add(i);
-}
-
-function cellMessage(err: CellError, raw: RawCell, index: number, rowNo: number): string {
-  return isErrorCell(raw) ? `${err.message} in cell ${columnLetter(index)}${rowNo}` : err.message;
 }
 
 /** Every referenced `dataset.column` starts with an empty set of seen values. */

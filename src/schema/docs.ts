@@ -5,6 +5,7 @@
 import { DATASETS, DATASET_NAMES } from './datasets.ts';
 import { settingsSchema } from './settings.ts';
 import { columnMeta, isRequired, type ColumnMeta } from './columns.ts';
+import { enumLabels } from './labels.ts';
 import type { z } from 'zod';
 
 const KIND_TEXT: Record<ColumnMeta['kind'], string> = {
@@ -24,12 +25,18 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 function describe(type: z.ZodType): { meta: ColumnMeta; kind: string; rules: string } {
   const meta = columnMeta(type);
   const rules: string[] = [];
-  if (meta.values) rules.push(meta.values.map((v) => `\`${v}\``).join(', '));
+  if (meta.values) rules.push(meta.values.map((v) => enumText(meta, v)).join(', '));
   if (meta.min !== undefined && meta.max !== undefined) rules.push(`${meta.min}–${meta.max}`);
   else if (meta.min !== undefined) rules.push(`≥ ${meta.min}`);
   if (meta.ref) rules.push(`→ \`${meta.ref}\``);
   if (meta.defaultValue !== undefined) rules.push(`default ${String(meta.defaultValue)}`);
   return { meta, kind: KIND_TEXT[meta.kind], rules: rules.join('; ') };
+}
+
+/** `` `kam` (менеджер KAM, КАМ, …) ``: the value, then every other text the reader accepts for it. */
+function enumText(meta: ColumnMeta, value: string): string {
+  const others = enumLabels(meta, value).slice(1);
+  return others.length === 0 ? `\`${value}\`` : `\`${value}\` (${others.join(' / ')})`;
 }
 
 export function dataFormatMarkdown(): string {
@@ -46,8 +53,15 @@ export function dataFormatMarkdown(): string {
     'Cell values: **number** — a numeric cell or text such as `1 234,56`, `1,234.56`, `12%`, with an',
     'optional currency sign; **date** — a date cell, an Excel serial, `YYYY-MM-DD`, `DD.MM.YYYY` or',
     '`DD/MM/YYYY` (day first); **yes/no** — yes/no, true/false, 1/0, да/нет, y/n, x/empty; **period** —',
-    '`YYYY`, `YYYY-Qn` or `YYYY-MM`; **one of** — the listed values or their Russian labels. `*` marks a',
-    'required column.',
+    '`YYYY`, `YYYY-Qn` or `YYYY-MM`; **one of** — the listed values, or the Russian labels and short forms',
+    'in brackets after each. `*` marks a required column.',
+    '',
+    'Also: files whose names start with `~$` or `.` are ignored. In a CSV, CRLF, LF and CR alone each end a',
+    'record, and a quoted multi-line value is one row; a workbook saved under a text name is an error. Text',
+    'keeps every character (emoji too); control characters other than tab and line breaks are removed with a',
+    'warning. A file over `KAM_MAX_FILE_MB` (default 50), a workbook that would unpack to more than 20 times',
+    'that, and money beyond ±10^13 are errors. Without any `accounts` rows nothing is built. Messages name',
+    '`file › sheet › row N (C5) › column` as the sheet’s header reads, in the `locale` of the settings.',
     '',
   ];
   for (const name of DATASET_NAMES) {

@@ -50,4 +50,5 @@ export * from './datasets.ts';
 export * from './settings.ts';
 export * from './period.ts';
 export { defaultCriteria } from './defaults.ts';
+export { enumLabels, SHORT_FORMS } from './labels.ts';
 export { columnMeta, columnRegistry, isRequired, type CellKind, type ColumnMeta } from './columns.ts';

@@ -101,7 +101,7 @@ describe('a build of hostile spreadsheet text', () => {
     await writeData(data, { broken: true });
     const bad = await runScript('scripts/build.ts', env);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/accounts\.csv › accounts › row 2 › kam_id/);
+    expect(bad.stderr).toMatch(/accounts\.csv › accounts › row 2 \([A-Z]+2\) › kam_id/);
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe(before);
     expect((await readdir(work)).filter((f) => f.includes('.next-'))).toEqual([]);
   });

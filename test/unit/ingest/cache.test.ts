@@ -132,7 +132,7 @@ describe('ingestion with the per-file cache', () => {
     const cache = openIngestCache(cacheDir, { limitMb: LIMIT.maxFileMb })!;
     const key = cache.keyFor('team.xlsx', bytes);
     // An outcome no reader would produce, to see whether the entry is taken.
-    const planted = readFileOutcome('team.xlsx', bytes);
+    const planted = readFileOutcome('team.xlsx', bytes, 20 * LIMIT.maxFileMb * 1024 * 1024);
     planted.sheets[0]!.records[0]!.name = 'Planted';
     const entry = join(cacheDir, `${key}.bin`);
     const truth = (await ingestFolder(data, LIMIT)).data.team[0]?.name;

@@ -186,7 +186,9 @@ describe('cell kinds', () => {
     expect(failure(coerce('accounts', 'since', 'soon'))).toBe(
       '"soon" is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)',
     );
-    expect(failure(coerce('accounts', 'since', true))).toBe('TRUE is not a date');
+    expect(failure(coerce('accounts', 'since', true))).toBe(
+      'TRUE is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)',
+    );
   });
 
   it('numbers and money: numeric cells as they are, text by the number rule', () => {

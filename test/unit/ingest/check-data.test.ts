@@ -45,12 +45,48 @@ describe('npm run check-data', () => {
     );
     const { code, stdout } = checkData(dir);
     const lines = stdout.trim().split('\n');
-    expect(lines).toContain('error   scores.csv › scores › row 2 › score: must be at most 10 (got 11)');
+    expect(lines).toContain('error   scores.csv › scores › row 2 (D2) › score: must be at most 10 (got 11)');
     expect(lines.findIndex((l) => l.startsWith('error'))).toBeLessThan(
       lines.findIndex((l) => l.startsWith('warning')),
     );
     expect(lines.at(-1)).toBe('1 error, 1 warning in 2 files (5 rows)');
     expect(code).toBe(1);
+  });
+
+  it("writes in the data's locale", async () => {
+    const ru = await mkdtemp(path.join(tmpdir(), 'kam-check-ru-'));
+    try {
+      await writeFile(
+        path.join(ru, 'book.xlsx'),
+        workbook({
+          настройки: [
+            ['ключ', 'значение'],
+            ['locale', 'ru'],
+          ],
+          команда: TEAM,
+          клиенты: ACCOUNTS,
+        }),
+      );
+      await writeFile(
+        path.join(ru, 'finance.xlsx'),
+        workbook({
+          Финансы: [
+            ['код_клиента', 'период', 'выручка_товары'],
+            ['A1', '2026', 'около 12 тыс.'],
+          ],
+        }),
+      );
+      const { code, stdout } = checkData(ru);
+      const lines = stdout.trim().split('\n');
+      expect(lines[0]).toBe(`Проверка ${ru}`);
+      expect(lines).toContain(
+        'ошибка         finance.xlsx › Финансы › строка 2 (C2) › выручка_товары: «около 12 тыс.» — не число',
+      );
+      expect(lines.at(-1)).toBe('1 ошибка, 0 предупреждений в 2 файлах (6 строк)');
+      expect(code).toBe(1);
+    } finally {
+      await rm(ru, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 when the data folder does not exist', () => {

@@ -32,6 +32,7 @@ import {
 } from './helpers.ts';
 
 const file = (name: string, data: Uint8Array): InputFile => ({ name, data });
+const NO_ACCOUNTS = 'no accounts: no sheet or file named accounts (клиенты) has any rows';
 const book = (name: string, sheets: Record<string, Aoa>) => file(name, workbook(sheets));
 const base = (extra: Record<string, Aoa> = {}) =>
   book('book.xlsx', { team: TEAM, accounts: ACCOUNTS, ...extra });
@@ -118,9 +119,9 @@ describe('locations in messages', () => {
       }),
     ]);
     expect(errors(r)).toEqual([
-      'book.xlsx › scores › row 2 › period: "2026-Q5" is not a period (use YYYY, YYYY-Qn or YYYY-MM)',
-      'book.xlsx › scores › row 2 › score: must be at most 10 (got 11)',
-      'book.xlsx › scores › row 3 › score: "lots" is not a number',
+      'book.xlsx › scores › row 2 (B2) › period: "2026-Q5" is not a period (use YYYY, YYYY-Qn or YYYY-MM)',
+      'book.xlsx › scores › row 2 (D2) › score: must be at most 10 (got 11)',
+      'book.xlsx › scores › row 3 (D3) › score: "lots" is not a number',
     ]);
     expect(r.ok).toBe(false);
     expect(r.data.scores).toEqual([]);
@@ -137,8 +138,8 @@ describe('locations in messages', () => {
       }),
     ]);
     expect(errors(r)).toEqual([
-      'book.xlsx › scores › row 2 › score: Excel error #DIV/0! in cell D2',
-      'book.xlsx › scores › row 3 › criterion_id: Excel error #N/A in cell C3',
+      'book.xlsx › scores › row 2 (D2) › score: Excel error #DIV/0!',
+      'book.xlsx › scores › row 3 (C3) › criterion_id: Excel error #N/A',
     ]);
   });
 
@@ -153,7 +154,7 @@ describe('locations in messages', () => {
         ],
       }),
     ]);
-    expect(errors(r)).toEqual(['book.xlsx › scores › row 4 › score: "bad" is not a number']);
+    expect(errors(r)).toEqual(['book.xlsx › scores › row 4 (D4) › score: "bad" is not a number']);
     expect(r.files[0]?.sheets.find((s) => s.sheet === 'scores')?.rows).toBe(1);
   });
 
@@ -167,8 +168,9 @@ describe('locations in messages', () => {
       }),
     ]);
     expect(errors(r)).toEqual([
-      'team.xlsx › team › row 2 › name: a value is required',
-      'team.xlsx › team › row 2 › professionalism: must be a whole number (got 2.5)',
+      NO_ACCOUNTS,
+      'team.xlsx › team › row 2 (B2) › name: a value is required',
+      'team.xlsx › team › row 2 (D2) › professionalism: must be a whole number (got 2.5)',
     ]);
   });
 
@@ -184,7 +186,7 @@ describe('locations in messages', () => {
     ]);
     expect(errors(r)).toEqual([
       'accounts.xlsx › accounts › row 1 › kam_id: required column is missing',
-      'accounts.xlsx › accounts › row 2 › since: "yesterday" is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)',
+      'accounts.xlsx › accounts › row 2 (C2) › since: "yesterday" is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)',
     ]);
   });
 
@@ -195,8 +197,9 @@ describe('locations in messages', () => {
       }),
     ]);
     expect(errors(r)).toEqual([
-      't.xlsx › team › row 3 › name: column appears twice (columns B and D); the second is ignored',
-      't.xlsx › team › row 4 › role: "chief" is not one of: kam, team_member, support, manager',
+      NO_ACCOUNTS,
+      't.xlsx › team › row 3 (D3) › Имя: column appears twice (columns B and D); the second is ignored',
+      't.xlsx › team › row 4 (C4) › role: "chief" is not one of: kam, team_member, support, manager',
     ]);
   });
 
@@ -220,12 +223,12 @@ describe('locations in messages', () => {
     expect(r.ok).toBe(true);
     expect(warnings(r)).toEqual([
       'book.xlsx › Acounts: unknown sheet; ignored (did you mean "accounts"?)',
-      'book.xlsx › financials: no data rows under the header (dataset financials)',
+      'book.xlsx › financials › row 1: no data rows under the header (dataset financials)',
       'book.xlsx › Sheet1: unknown sheet; ignored (did you mean "team"?)',
-      'book.xlsx › positioning › row 1 › note: unknown column ignored (column E)',
-      'book.xlsx › positioning › row 1 › column F: values in a column without a header are ignored',
-      'book.xlsx › contacts › row 1 › reachble: unknown column ignored (column D) (did you mean "reachable"?)',
-      'book.xlsx › contacts › row 1 › влиянье: unknown column ignored (column E) (did you mean "влияние"?)',
+      'book.xlsx › positioning › row 1 (E1) › note: unknown column ignored',
+      'book.xlsx › positioning › row 1 (F1): values in a column without a header are ignored',
+      'book.xlsx › contacts › row 1 (D1) › reachble: unknown column ignored (did you mean "reachable"?)',
+      'book.xlsx › contacts › row 1 (E1) › влиянье: unknown column ignored (did you mean "влияние"?)',
     ]);
   });
 });
@@ -244,7 +247,7 @@ describe('several files and cross-references', () => {
       base(),
     ]);
     expect(errors(r)).toEqual([
-      'financials-2026.xlsx › financials › row 3: duplicate key account_id "A2", period "2025-Q4" (first at financials-2025.xlsx › financials › row 4)',
+      'financials-2026.xlsx › financials › row 3: duplicate account_id "A2", period "2025-Q4" (first at financials-2025.xlsx › financials › row 4)',
     ]);
     expect(r.data.financials.map((f) => [f.account_id, f.period, f.revenue_goods])).toEqual([
       ['A1', '2025-Q4', 20],
@@ -256,7 +259,8 @@ describe('several files and cross-references', () => {
   it('names the first row of a duplicate in the same sheet', () => {
     const r = ingestFiles([book('team.xlsx', { team: [...TEAM, ['m1', 'Again', 'kam']] })]);
     expect(errors(r)).toEqual([
-      'team.xlsx › team › row 4 › member_id: duplicate member_id "m1" (first at row 2)',
+      NO_ACCOUNTS,
+      'team.xlsx › team › row 4 (A4) › member_id: duplicate member_id "m1" (first at row 2)',
     ]);
   });
 
@@ -280,11 +284,11 @@ describe('several files and cross-references', () => {
       }),
     ]);
     expect(errors(r)).toEqual([
-      'accounts.xlsx › accounts › row 5 › kam_id: "m9" is not a member_id in team',
-      'accounts.xlsx › accounts › row 6 › since: "never" is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)',
-      'accounts.xlsx › accounts › row 6 › kam_id: "m8" is not a member_id in team',
-      'scores.xlsx › scores › row 3 › account_id: "A9" is not a account_id in accounts',
-      'scores.xlsx › scores › row 3 › criterion_id: "nope" is not a criterion_id in criteria',
+      'accounts.xlsx › accounts › row 5 (C5) › kam_id: "m9" is not a member_id in team',
+      'accounts.xlsx › accounts › row 6 (D6) › since: "never" is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)',
+      'accounts.xlsx › accounts › row 6 (C6) › kam_id: "m8" is not a member_id in team',
+      'scores.xlsx › scores › row 3 (A3) › account_id: "A9" is not a account_id in accounts',
+      'scores.xlsx › scores › row 3 (C3) › criterion_id: "nope" is not a criterion_id in criteria',
     ]);
     // A4 exists but is not valid: its scores are left out without a second report.
     expect(r.data.accounts.map((a) => a.account_id)).toEqual(['A1', 'A2', 'A3']);
@@ -314,7 +318,7 @@ describe('several files and cross-references', () => {
     ]);
     expect(r.ok).toBe(true);
     expect(warnings(r)).toEqual([
-      'b.xlsx › accounts › row 4 › kam_id: "m2" is a team member with role support, not kam or manager',
+      'b.xlsx › accounts › row 4 (C4) › kam_id: "m2" is a team member with role support, not kam or manager',
     ]);
   });
 });
@@ -330,9 +334,9 @@ describe('unknown columns never touch an object prototype', () => {
       }),
     ]);
     expect(warnings(r)).toEqual([
-      'b.xlsx › team › row 1 › __proto__: unknown column ignored (column D)',
-      'b.xlsx › team › row 1 › constructor: unknown column ignored (column E)',
-      'b.xlsx › team › row 1 › prototype: unknown column ignored (column F)',
+      'b.xlsx › team › row 1 (D1) › __proto__: unknown column ignored',
+      'b.xlsx › team › row 1 (E1) › constructor: unknown column ignored',
+      'b.xlsx › team › row 1 (F1) › prototype: unknown column ignored',
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const member = r.data.team[0]!;
@@ -356,7 +360,9 @@ describe('unknown columns never touch an object prototype', () => {
         ],
       }),
     ]);
-    expect(warnings(r)).toEqual(['s.xlsx › settings › row 2 › key: unknown setting "__proto__" ignored']);
+    expect(warnings(r)).toEqual([
+      's.xlsx › settings › row 2 (A2) › key: unknown setting "__proto__" ignored',
+    ]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
     expect(r.data.settings.tax_rate).toBe(0.2);
   });
@@ -371,7 +377,7 @@ describe('CSV files', () => {
       file('team.csv', utf8Bom('member_id,name,role\nm1,"Petrova, Anna",kam\n')),
     ]);
     expect(errors(r)).toEqual([
-      'клиенты.csv › клиенты › row 3 › since: "2024-13-01" is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)',
+      'клиенты.csv › клиенты › row 3 (D3) › клиент_с: "2024-13-01" is not a day of the calendar',
     ]);
     expect(r.data.accounts).toMatchObject([
       { account_id: 'A1', name: 'ООО "Ромашка"', since: '2024-01-15', potential: 1500000.5 },
@@ -384,14 +390,14 @@ describe('CSV files', () => {
       'account_id,name,kam_id,since,description\nA1,Acme,m1,2024-01-01,"first line\nsecond line"\nA2,Globex,m1,bad,\n';
     const r = ingestFiles([file('accounts.csv', utf8(csv)), book('team.xlsx', { team: TEAM })]);
     expect(errors(r)).toEqual([
-      'accounts.csv › accounts › row 3 › since: "bad" is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)',
+      'accounts.csv › accounts › row 3 (D3) › since: "bad" is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)',
     ]);
     expect(r.data.accounts[0]?.description).toBe('first line\nsecond line');
   });
 
   it('reports a quote that never closes', () => {
     const r = ingestFiles([file('team.csv', utf8('member_id,name,role\nm1,"Anna,kam\n'))]);
-    expect(errors(r)[0]).toBe('team.csv › team › row 2: a quoted value is never closed (a " is missing)');
+    expect(errors(r)).toContain('team.csv › team › row 2: a quoted value is never closed (a " is missing)');
   });
 });
 
@@ -466,7 +472,7 @@ describe('files', () => {
       /^big\.xlsx: file is 0\.\d MB, over the 0\.\d+ MB limit \(KAM_MAX_FILE_MB raises it\)$/,
     );
     expect(errs.slice(1, 3)).toEqual([
-      'corrupt.xlsx: not a valid .xlsx file (corrupt or not a spreadsheet)',
+      'corrupt.xlsx: corrupt.xlsx is not an .xlsx workbook: it looks like text (CSV?)',
       'empty.csv: file is empty (0 bytes)',
     ]);
     expect(errs[3]).toMatch(/^truncated\.ods: cannot be read \(corrupt or not a spreadsheet\)/);
@@ -513,14 +519,17 @@ describe('files', () => {
       file('acounts.csv', utf8('a\n1\n')),
     ]);
     expect(messages(r)).toEqual([
+      NO_ACCOUNTS,
       'acounts.csv › acounts: file name is not a dataset; ignored (did you mean "accounts"?)',
       'team_old.csv › team_old: file name is not a dataset; ignored (did you mean "team"?)',
     ]);
     expect(r.data.team).toHaveLength(1);
   });
 
-  it('warns when there are no data files', () => {
-    expect(messages(ingestFiles([]))).toEqual(['no .xlsx, .xls, .ods or .csv files']);
+  it('is an error when there are no data files', () => {
+    expect(errors(ingestFiles([]))).toEqual([
+      'no .xlsx, .xls, .ods or .csv files: there are no accounts to build',
+    ]);
   });
 
   it('skips hidden helper sheets that are not datasets', () => {
@@ -536,7 +545,7 @@ describe('files', () => {
     const r = ingestFiles([
       file('t.xlsx', new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)),
     ]);
-    expect(messages(r)).toEqual([]);
+    expect(messages(r)).toEqual([NO_ACCOUNTS]);
     expect(r.files[0]?.sheets).toEqual([
       { sheet: 'team', dataset: 'team', rows: 2 },
       { sheet: 'lists', rows: 0 },
@@ -545,7 +554,7 @@ describe('files', () => {
 
   it('reads an .xls workbook', () => {
     const r = ingestFiles([file('old.xls', workbook({ team: TEAM }, 'xls'))]);
-    expect(messages(r)).toEqual([]);
+    expect(messages(r)).toEqual([NO_ACCOUNTS]);
     expect(r.data.team).toHaveLength(2);
   });
 });
@@ -586,8 +595,8 @@ describe('criteria and settings', () => {
       }),
     ]);
     expect(errors(r)).toEqual([
-      'book.xlsx › criteria › row 3 › weight: must be greater than 0 (got 0)',
-      'book.xlsx › scores › row 2 › criterion_id: "str_quality" is not a criterion_id in criteria',
+      'book.xlsx › criteria › row 3 (D3) › weight: must be greater than 0 (got 0)',
+      'book.xlsx › scores › row 2 (C2) › criterion_id: "str_quality" is not a criterion_id in criteria',
     ]);
     expect(r.data.criteria).toEqual([{ criterion_id: 'q', matrix: 'strength', name: 'Quality', weight: 2 }]);
   });
@@ -610,12 +619,13 @@ describe('criteria and settings', () => {
       }),
     ]);
     expect(errors(r)).toEqual([
-      's.xlsx › settings › row 8 › value: risk_threshold: "high" is not a number',
-      's.xlsx › settings › row 9 › value: strength_threshold must be at most 10 (got 11)',
-      's.xlsx › settings › row 10 › key: setting tax_rate is given twice (first at row 2)',
+      NO_ACCOUNTS,
+      's.xlsx › settings › row 8 (B8) › value: risk_threshold: "high" is not a number',
+      's.xlsx › settings › row 9 (B9) › value: strength_threshold: must be at most 10 (got 11)',
+      's.xlsx › settings › row 10 (A10) › key: setting tax_rate is given twice (first at row 2)',
     ]);
     expect(warnings(r)).toEqual([
-      's.xlsx › settings › row 7 › key: unknown setting "spend_treshold" ignored (did you mean "spend_threshold"?)',
+      's.xlsx › settings › row 7 (A7) › key: unknown setting "spend_treshold" ignored (did you mean "spend_threshold"?)',
     ]);
     expect(r.data.settings).toMatchObject({
       tax_rate: 0.2,
@@ -644,8 +654,8 @@ describe('problem order and formatting', () => {
       book('a.xlsx', { accounts: [...ACCOUNTS, ['A3', 'Y', 'm2', 'x']] }),
     ]);
     expect(messages(r)).toEqual([
-      'a.xlsx › accounts › row 4 › since: "x" is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)',
-      'b.xlsx › team › row 4 › role: "boss" is not one of: kam, team_member, support, manager',
+      'a.xlsx › accounts › row 4 (D4) › since: "x" is not a date (use YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)',
+      'b.xlsx › team › row 4 (C4) › role: "boss" is not one of: kam, team_member, support, manager',
       'b.xlsx › Junk: unknown sheet; ignored (did you mean "team"?)',
     ]);
     expect(summarize(r)).toBe('2 errors, 1 warning in 2 files (6 rows)');

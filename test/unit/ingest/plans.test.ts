@@ -84,10 +84,10 @@ describe('objectives, actions and offerings', () => {
       }),
     ]);
     expect(errors(r)).toEqual([
-      'plans.xlsx › objectives › row 2 › account_id: "A9" is not a account_id in accounts',
-      'plans.xlsx › objectives › row 3 › owner_id: "m7" is not a member_id in team',
-      'plans.xlsx › actions › row 2 › objective_id: "O5" is not a objective_id in objectives',
-      'plans.xlsx › actions › row 3 › owner_id: "m9" is not a member_id in team',
+      'plans.xlsx › objectives › row 2 (B2) › account_id: "A9" is not a account_id in accounts',
+      'plans.xlsx › objectives › row 3 (F3) › owner_id: "m7" is not a member_id in team',
+      'plans.xlsx › actions › row 2 (B2) › objective_id: "O5" is not a objective_id in objectives',
+      'plans.xlsx › actions › row 3 (D3) › owner_id: "m9" is not a member_id in team',
     ]);
   });
 
@@ -110,9 +110,9 @@ describe('objectives, actions and offerings', () => {
       }),
     ]);
     expect(errors(r)).toEqual([
-      'plans.xlsx › offerings › row 4: duplicate key account_id "A1", offering "Valves", unit blank (first at row 2)',
-      'plans.xlsx › offerings › row 5: duplicate key account_id "A1", offering "Valves", unit "Plant 2" (first at row 3)',
-      'plans.xlsx › objectives › row 3 › objective_id: duplicate objective_id "O1" (first at row 2)',
+      'plans.xlsx › offerings › row 4: duplicate account_id "A1", offering "Valves", unit blank (first at row 2)',
+      'plans.xlsx › offerings › row 5: duplicate account_id "A1", offering "Valves", unit "Plant 2" (first at row 3)',
+      'plans.xlsx › objectives › row 3 (A3) › objective_id: duplicate objective_id "O1" (first at row 2)',
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('objectives, actions and offerings', () => {
     ]);
     expect(r.ok).toBe(true);
     expect(warnings(r)).toEqual([
-      'plans.xlsx › objectives › row 2 › client_visible: objective "O1" is of kind profitability, whose figures are internal: it is left out of the client bundle',
+      'plans.xlsx › objectives › row 2 (G2) › client_visible: objective "O1" is of kind profitability, whose figures are internal: it is left out of the client bundle',
     ]);
   });
 
@@ -158,7 +158,7 @@ describe('objectives, actions and offerings', () => {
       }),
     ]);
     expect(errors(bad)).toEqual([
-      'plans.xlsx › settings › row 2 › value: signal_overdue_days must be a whole number (got 2.5)',
+      'plans.xlsx › settings › row 2 (B2) › value: signal_overdue_days: must be a whole number (got 2.5)',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EN } from '../../../src/ingest/messages.ts';
 import { decodeText, detectDelimiter, parseCsv, readSpreadsheet } from '../../../src/ingest/read.ts';
 import { cp1251, dateCell, DIV0, errorCell, utf8, utf8Bom, workbook } from './helpers.ts';
 
@@ -70,14 +71,17 @@ describe('workbooks', () => {
   });
 
   it('says a file is not a spreadsheet instead of throwing', () => {
-    expect(readSpreadsheet('x.xlsx', utf8('hello')).error).toBe(
-      'not a valid .xlsx file (corrupt or not a spreadsheet)',
+    expect(readSpreadsheet('x.xlsx', utf8('hello')).error?.(EN)).toBe(
+      'x.xlsx is not an .xlsx workbook: it looks like text (CSV?)',
+    );
+    expect(readSpreadsheet('x.ods', new Uint8Array([9, 0, 8, 0])).error?.(EN)).toBe(
+      'not a valid .ods file (corrupt or not a spreadsheet)',
     );
     const truncated = workbook({ s: [['a'], [1]] }).slice(0, 200);
-    expect(readSpreadsheet('x.xlsx', truncated).error).toMatch(
+    expect(readSpreadsheet('x.xlsx', truncated).error?.(EN)).toMatch(
       /^cannot be read \(corrupt or not a spreadsheet\)/,
     );
-    expect(readSpreadsheet('x.xls', new Uint8Array([1, 0, 2, 0, 3])).error).toBe(
+    expect(readSpreadsheet('x.xls', new Uint8Array([1, 0, 2, 0, 3])).error?.(EN)).toBe(
       'not a valid .xls file (corrupt or not a spreadsheet)',
     );
   });
