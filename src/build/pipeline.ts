@@ -12,6 +12,7 @@ import { portfolioFor, readInput } from '../content/source.ts';
 import { createProgress } from './progress.ts';
 import { swapInto } from './swap.ts';
 import { writeShareBundles } from '../share/write.ts';
+import { prepareChanges } from './snapshot.ts';
 
 export interface BuildOptions {
   root: string;
@@ -77,6 +78,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
     async () => portfolioFor(input.data, today),
     (p) => `${p.accounts.length} accounts, period ${p.current_period ?? '—'}`,
   );
+  // What changed since the previous build, for the pages; saved once the output is in place.
+  const changes = await prepareChanges({ root: opts.root, env, data: input.data, portfolio, log });
 
   try {
     await Promise.all([
@@ -122,6 +125,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
     );
     return report;
   }
+  await changes.save();
   report.ok = true;
   return report;
 }

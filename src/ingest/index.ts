@@ -15,7 +15,7 @@ import { resolveSettings } from './settings.ts';
 import { emptyRows, newSeenValues, validateSheet, type DatasetRows } from './validate.ts';
 
 export { formatProblem } from './problems.ts';
-export type { Problem } from './problems.ts';
+export type { Problem, Source } from './problems.ts';
 
 export interface InputFile {
   name: string;
@@ -38,7 +38,16 @@ export interface IngestResult {
   /** Errors first, then by file, sheet and row. */
   problems: Problem[];
   files: FileSummary[];
+  /**
+   * Where each valid record came from, parallel to the arrays in `data` (same index): the
+   * sheet of record i is `origins[name].sources[i]`, its spreadsheet row `rows[i]`. Default
+   * criteria (no sheet) have an empty file name.
+   */
+  origins: Origins;
 }
+
+/** Per dataset (settings excepted), the places of its records, parallel to `data[name]`. */
+export type Origins = Partial<Record<DatasetName, { sources: Source[]; rows: number[] }>>;
 
 export interface IngestOptions {
   /** Larger files are an error; default 50, or the KAM_MAX_FILE_MB environment variable. */
@@ -87,7 +96,7 @@ export async function ingestFolder(dir: string, opts?: IngestOptions): Promise<I
   if (!info?.isDirectory()) {
     const problems = new Problems();
     problems.error(`data folder ${dir} does not exist (create it or set KAM_DATA_DIR)`);
-    return finish(problems, [], emptyData());
+    return finish(problems, [], emptyData(), {});
   }
   const paths = await listDataFiles(dir);
   const entries = await Promise.all(
@@ -206,10 +215,13 @@ function ingest(all: Entry[], limitMb: number, dir?: string): IngestResult {
   const data = emptyData();
   data.settings = settings;
   data.settingsGiven = given;
+  const origins: Origins = {};
   for (const name of DATASET_NAMES) {
-    if (name !== 'settings') (data as unknown as Record<string, unknown[]>)[name] = rows[name].records;
+    if (name === 'settings') continue;
+    (data as unknown as Record<string, unknown[]>)[name] = rows[name].records;
+    origins[name] = { sources: rows[name].sources, rows: rows[name].rows };
   }
-  return finish(problems, files, data);
+  return finish(problems, files, data, origins);
 }
 
 function emptyData(): Datasets {
@@ -233,8 +245,8 @@ function emptyData(): Datasets {
   };
 }
 
-function finish(problems: Problems, files: FileSummary[], data: Datasets): IngestResult {
-  return { ok: problems.errors === 0, data, problems: problems.sorted(), files };
+function finish(problems: Problems, files: FileSummary[], data: Datasets, origins: Origins): IngestResult {
+  return { ok: problems.errors === 0, data, problems: problems.sorted(), files, origins };
 }
 
 function plural(n: number, word: string): string {
