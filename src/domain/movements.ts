@@ -3,8 +3,8 @@
  * (positioning matrix), plus the accounts that entered or left a matrix (scored now but not
  * before, or the other way round). One computation serves the dashboard and both matrix pages.
  */
-import { previousPeriod } from './periods.ts';
-import type { AccountResult, Portfolio } from './types.ts';
+import { periodInfo, previousPeriod } from './periods.ts';
+import type { AccountResult, CommitmentResult, Portfolio } from './types.ts';
 
 export type MatrixKind = 'selection' | 'positioning';
 
@@ -69,5 +69,56 @@ export function periodMovements(
     before,
     selection: movesOf(p, period, before, 'selection'),
     positioning: movesOf(p, period, before, 'positioning'),
+  };
+}
+
+export interface Change<T> {
+  from: T | null;
+  to: T | null;
+}
+
+/** One account between the previous period and the current one, for its page. */
+export interface AccountPeriodChange {
+  period: string | null;
+  before: string | null;
+  segment: Change<string>;
+  position: Change<string>;
+  attractiveness: Change<number>;
+  strength: Change<number>;
+  revenue: Change<number>;
+  nopat: Change<number>;
+  /** Overdue now, due after the previous period ended: they fell overdue since then. */
+  new_overdue: CommitmentResult[];
+  /** Mean answer of the latest survey against the survey before it; null without two surveys. */
+  voc: (Change<number> & { date: string }) | null;
+}
+
+export function accountPeriodChange(
+  p: Portfolio,
+  a: AccountResult,
+  period: string | null = p.current_period,
+  before: string | null = previousPeriod(p, period),
+): AccountPeriodChange {
+  const at = (x: string | null) => (x ? a.periods.find((ap) => ap.period === x) : undefined);
+  const now = at(period);
+  const then = at(before);
+  const prevEnd = before ? periodInfo(before)?.end : undefined;
+  const latest = a.voc.surveys.findLast((s) => s.mean !== null);
+  return {
+    period,
+    before,
+    segment: { from: then?.segment.segment ?? null, to: now?.segment.segment ?? null },
+    position: { from: then?.position?.position ?? null, to: now?.position?.position ?? null },
+    attractiveness: { from: then?.segment.attractiveness ?? null, to: now?.segment.attractiveness ?? null },
+    strength: { from: then?.segment.strength ?? null, to: now?.segment.strength ?? null },
+    revenue: { from: then?.profit?.revenue ?? null, to: now?.profit?.revenue ?? null },
+    nopat: { from: then?.profit?.nopat ?? null, to: now?.profit?.nopat ?? null },
+    new_overdue: prevEnd
+      ? a.commitments.filter((c) => c.state === 'overdue' && c.row.due > prevEnd)
+      : a.commitments.filter((c) => c.state === 'overdue'),
+    voc:
+      latest && latest.mean !== null && latest.mean_change !== null
+        ? { from: latest.mean - latest.mean_change, to: latest.mean, date: latest.date }
+        : null,
   };
 }

@@ -402,7 +402,7 @@ export const en = {
     firstBuild:
       'Nothing to compare with yet: this is the first build (or the state folder was reset). The next build will list what changed.',
     devOnly: 'The comparison between builds is available after npm run build.',
-    nothing: 'Nothing changed since the previous build.',
+    nothing: 'Nothing changed.',
     accountsTitle: 'Accounts',
     rowsTitle: 'Rows per dataset',
     dataset: 'Dataset',

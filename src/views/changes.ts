@@ -5,6 +5,8 @@
  * (src/build/snapshot.ts); this module only compares them and shapes the result for pages.
  */
 import type { AccountExportRow } from './exports.ts';
+import type { Messages } from '../i18n/index.ts';
+import type { Formatters } from '../i18n/format.ts';
 
 /** What a build keeps for the next one to compare with. */
 export interface BuildSnapshot {
@@ -141,4 +143,50 @@ export function summarizeChanges(c: BuildChanges): ChangesSummary {
     removed,
     rows: Object.entries(c.rows).map(([dataset, n]) => ({ dataset, rows: n.added + n.removed + n.changed })),
   };
+}
+
+interface FieldContext {
+  t: Messages;
+  fmt: Formatters;
+  memberName(id: string): string;
+}
+
+const MONEY = new Set(['revenue', 'operating_profit', 'nopat', 'clv', 'dossier_client_value']);
+
+/** An accounts.json value as the pages show it (labels, money, scores); '—' for none. */
+export function fieldText(field: string, value: unknown, { t, fmt, memberName }: FieldContext): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'segment') return t.segment[value as keyof typeof t.segment] ?? String(value);
+  if (field === 'supplier_position') return t.position[value as keyof typeof t.position] ?? String(value);
+  if (field === 'status') return t.status[value as keyof typeof t.status] ?? String(value);
+  if (field === 'kam_id') return `${memberName(String(value))} (${String(value)})`;
+  if (field === 'period') return fmt.period(String(value));
+  if (typeof value !== 'number') return String(value);
+  if (MONEY.has(field)) return fmt.money(value);
+  if (field === 'attractiveness' || field === 'strength') return fmt.score(value);
+  if (field === 'share_of_wallet') return fmt.percent(value, 1);
+  return fmt.number(value);
+}
+
+/** The dashboard's one-line summary: "Since the build of …: 2 accounts changed segment, …". */
+export function summaryLine(c: BuildChanges, t: Messages, fmt: Formatters): string {
+  const s = summarizeChanges(c);
+  const parts = [
+    ...s.fields
+      .filter((f) => SUMMARY_FIELDS.has(f.field))
+      .map((f) => t.changes.summaryField(f.accounts, t.changes.fields[f.field] ?? f.field)),
+    ...(s.added ? [t.changes.summaryAdded(s.added)] : []),
+    ...(s.removed ? [t.changes.summaryRemoved(s.removed)] : []),
+    ...s.rows.map((r) => t.changes.summaryRows(r.rows, t.changes.datasets[r.dataset] ?? r.dataset)),
+  ];
+  const head = t.changes.sinceBuild(buildTime(c.since, fmt));
+  return parts.length ? `${head}: ${parts.join(', ')}.` : `${head}: ${t.changes.nothing}`;
+}
+
+/** The fields the dashboard line names; the /changes/ page lists every field. */
+const SUMMARY_FIELDS = new Set(['segment', 'supplier_position', 'kam_id', 'status', 'name']);
+
+/** "14 Oct 2026 10:42 UTC" in the portal's language. */
+export function buildTime(iso: string | null, fmt: Formatters): string {
+  return iso ? `${fmt.date(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC` : '—';
 }
