@@ -36,7 +36,8 @@ function digest(value: unknown): string {
 export function rowDigests(data: Datasets): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   for (const name of DATASET_NAMES) {
-    const map: Record<string, string> = {};
+    // No prototype: a row key such as "__proto__" must stay an ordinary key.
+    const map = Object.create(null) as Record<string, string>;
     if (name === 'settings') {
       for (const k of data.settingsGiven) map[k] = digest((data.settings as Record<string, unknown>)[k]);
     } else {

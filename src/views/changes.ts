@@ -78,12 +78,12 @@ export function compareRows(
   now: Record<string, string> = {},
 ): RowCounts {
   const counts: RowCounts = { added: 0, removed: 0, changed: 0 };
+  // Own keys only: a row key may well be "constructor" or "toString".
   for (const [key, digest] of Object.entries(now)) {
-    const old = before[key];
-    if (old === undefined) counts.added++;
-    else if (old !== digest) counts.changed++;
+    if (!Object.hasOwn(before, key)) counts.added++;
+    else if (before[key] !== digest) counts.changed++;
   }
-  for (const key of Object.keys(before)) if (!(key in now)) counts.removed++;
+  for (const key of Object.keys(before)) if (!Object.hasOwn(now, key)) counts.removed++;
   return counts;
 }
 
