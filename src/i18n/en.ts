@@ -396,7 +396,6 @@ export const en = {
   },
   changes: {
     title: 'What changed',
-    navLabel: 'Changes',
     lede: 'What is different from the previous build: accounts added, removed or with changed figures, and rows changed per dataset.',
     sinceBuild: (when: string) => `Since the build of ${when}`,
     firstBuild:
@@ -465,8 +464,6 @@ export const en = {
     movesCount: (n: number) => `${n} ${plural('en', n, { one: 'account', other: 'accounts' })}`,
     accountTitle: 'Changes since the previous period',
     accountLede: (before: string, now: string) => `${now} against ${before}.`,
-    metric: 'Figure',
-    segmentPosition: 'Segment and position',
     newOverdue: 'New overdue commitments',
     voc: 'Customer satisfaction (latest survey)',
     sinceBuildAccount: 'Since the previous build',
@@ -476,6 +473,12 @@ export const en = {
     rows: (n: number) => `${n} ${plural('en', n, { one: 'row', other: 'rows' })}`,
     noRows: 'No rows: the figure has no data.',
     last12: 'last 12 months',
+    sourceGroups: {
+      money: 'Revenue and profit',
+      matrices: 'Matrices',
+      dossier: 'Dossier and KPIs',
+      commitments: 'Commitments',
+    },
     figure: {
       revenue: 'Revenue',
       nopat: 'NOPAT',

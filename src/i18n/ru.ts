@@ -420,7 +420,6 @@ export const ru: Messages = {
   },
   changes: {
     title: 'Что изменилось',
-    navLabel: 'Изменения',
     lede: 'Отличия от предыдущей сборки: новые, удалённые и изменившиеся клиенты и изменённые строки по наборам данных.',
     sinceBuild: (when: string) => `С момента сборки ${when}`,
     firstBuild:
@@ -492,8 +491,6 @@ export const ru: Messages = {
       `${n} ${pluralOf('ru', n, { one: 'клиент', few: 'клиента', many: 'клиентов', other: 'клиента' })}`,
     accountTitle: 'Изменения с предыдущего периода',
     accountLede: (before: string, now: string) => `${now} в сравнении с ${before}.`,
-    metric: 'Показатель',
-    segmentPosition: 'Сегмент и позиция',
     newOverdue: 'Новые просроченные обязательства',
     voc: 'Удовлетворённость клиента (последний опрос)',
     sinceBuildAccount: 'С предыдущей сборки',
@@ -504,6 +501,12 @@ export const ru: Messages = {
       `${n} ${pluralOf('ru', n, { one: 'строка', few: 'строки', many: 'строк', other: 'строки' })}`,
     noRows: 'Строк нет: по этому показателю нет данных.',
     last12: 'последние 12 месяцев',
+    sourceGroups: {
+      money: 'Выручка и прибыль',
+      matrices: 'Матрицы',
+      dossier: 'Досье и показатели',
+      commitments: 'Обязательства',
+    },
     figure: {
       revenue: 'Выручка',
       nopat: 'NOPAT',
