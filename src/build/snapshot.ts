@@ -42,7 +42,8 @@ export function rowDigests(data: Datasets): Record<string, Record<string, string
       for (const k of data.settingsGiven) map[k] = digest((data.settings as Record<string, unknown>)[k]);
     } else {
       const key = DATASETS[name].key as readonly string[];
-      for (const rec of data[name] as unknown as Record<string, unknown>[]) map[rowKey(rec, key)] = digest(rec);
+      for (const rec of data[name] as unknown as Record<string, unknown>[])
+        map[rowKey(rec, key)] = digest(rec);
     }
     out[name] = map;
   }
@@ -64,7 +65,9 @@ export async function loadLatestSnapshot(dir: string): Promise<BuildSnapshot | n
   const files = await snapshotFiles(dir);
   for (let i = files.length - 1; i >= 0; i--) {
     try {
-      const snap = JSON.parse(gunzipSync(await readFile(join(dir, files[i]!))).toString('utf8')) as BuildSnapshot;
+      const snap = JSON.parse(
+        gunzipSync(await readFile(join(dir, files[i]!))).toString('utf8'),
+      ) as BuildSnapshot;
       if (snap.version === 1 && Array.isArray(snap.accounts)) return snap;
     } catch {
       // A damaged file (a build killed mid-write) is skipped: the one before it still compares.
@@ -81,7 +84,9 @@ export async function saveSnapshot(dir: string, snap: BuildSnapshot, keep = KEEP
   await writeFile(tmp, gzipSync(JSON.stringify(snap)));
   await rename(tmp, join(dir, name));
   const files = await snapshotFiles(dir);
-  await Promise.all(files.slice(0, Math.max(0, files.length - keep)).map((f) => rm(join(dir, f), { force: true })));
+  await Promise.all(
+    files.slice(0, Math.max(0, files.length - keep)).map((f) => rm(join(dir, f), { force: true })),
+  );
   return join(dir, name);
 }
 

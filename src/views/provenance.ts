@@ -67,7 +67,9 @@ export function accountSources(
     return src && src.file && row ? [{ file: src.file, sheet: src.sheet, row }] : [];
   };
   const rows = <T>(name: Located, keep: (r: T) => boolean): RowPlace[] =>
-    (ix[name].get(id) ?? []).flatMap((i) => (keep((data[name] as unknown as readonly T[])[i]!) ? place(name, i) : []));
+    (ix[name].get(id) ?? []).flatMap((i) =>
+      keep((data[name] as unknown as readonly T[])[i]!) ? place(name, i) : [],
+    );
 
   const out: AccountSources = {};
   const inPeriods = (periods: readonly string[]) => {

@@ -1,7 +1,13 @@
 /** The pure comparison of two build snapshots, and the dashboard's summary of it. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareBuilds, compareRows, summarizeChanges, summaryLine, type BuildSnapshot } from '../../../src/views/changes.ts';
+import {
+  compareBuilds,
+  compareRows,
+  summarizeChanges,
+  summaryLine,
+  type BuildSnapshot,
+} from '../../../src/views/changes.ts';
 import type { AccountExportRow } from '../../../src/views/exports.ts';
 import { messages } from '../../../src/i18n/index.ts';
 import { formatters } from '../../../src/i18n/format.ts';
@@ -45,7 +51,11 @@ describe('compareBuilds', () => {
   });
 
   it('lists added, removed and changed accounts with every differing field, by id', () => {
-    const before = snap('2026-10-14T10:42:00.000Z', [row('B'), row('A'), row('C', { segment: 'developing' })]);
+    const before = snap('2026-10-14T10:42:00.000Z', [
+      row('B'),
+      row('A'),
+      row('C', { segment: 'developing' }),
+    ]);
     const now = snap('2026-10-15T09:00:00.000Z', [
       row('A', { kam_id: 'M2' }),
       row('C', { segment: 'key', revenue: 1200, region: 'North' }),
@@ -72,7 +82,11 @@ describe('compareBuilds', () => {
 
   it('counts rows added, removed and changed per dataset and leaves out unchanged datasets', () => {
     const before = snap('t0', [], { financials: { a: '1', b: '2', c: '3' }, team: { m: 'x' } });
-    const now = snap('t1', [], { financials: { a: '1', b: '9', d: '4' }, team: { m: 'x' }, scores: { s: '1' } });
+    const now = snap('t1', [], {
+      financials: { a: '1', b: '9', d: '4' },
+      team: { m: 'x' },
+      scores: { s: '1' },
+    });
     expect(compareBuilds(before, now).rows).toEqual({
       financials: { added: 1, removed: 1, changed: 1 },
       scores: { added: 1, removed: 0, changed: 0 },
@@ -91,12 +105,20 @@ describe('compareBuilds', () => {
       kam: fc.constantFrom('M1', 'M2'),
     });
     fc.assert(
-      fc.property(fc.uniqueArray(acc, { selector: (a) => a.id }), fc.dictionary(fc.string(), fc.string()), (list, rows) => {
-        const s = snap('t', list.map((a) => row(a.id, { revenue: a.revenue, kam_id: a.kam })), { x: rows });
-        const c = compareBuilds(s, structuredClone(s));
-        expect(c.accounts).toEqual([]);
-        expect(c.rows).toEqual({});
-      }),
+      fc.property(
+        fc.uniqueArray(acc, { selector: (a) => a.id }),
+        fc.dictionary(fc.string(), fc.string()),
+        (list, rows) => {
+          const s = snap(
+            't',
+            list.map((a) => row(a.id, { revenue: a.revenue, kam_id: a.kam })),
+            { x: rows },
+          );
+          const c = compareBuilds(s, structuredClone(s));
+          expect(c.accounts).toEqual([]);
+          expect(c.rows).toEqual({});
+        },
+      ),
     );
   });
 
@@ -118,9 +140,13 @@ describe('compareBuilds', () => {
 
 describe('the dashboard summary', () => {
   const changes = compareBuilds(
-    snap('2026-10-14T10:42:00.000Z', [row('A', { segment: 'developing' }), row('B', { segment: 'maintained' }), row('C')], {
-      financials: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, 'x'])),
-    }),
+    snap(
+      '2026-10-14T10:42:00.000Z',
+      [row('A', { segment: 'developing' }), row('B', { segment: 'maintained' }), row('C')],
+      {
+        financials: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, 'x'])),
+      },
+    ),
     snap('2026-10-15T08:00:00.000Z', [row('A'), row('B'), row('C'), row('D')], {
       financials: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i < 21 ? 'y' : 'x'])),
     }),

@@ -28,7 +28,11 @@ const data = datasets({
     ...scores('d', '2026-Q1', { a1: 2, s1: 8 }), // no longer scored
     ...scores('e', '2025-Q4', { a1: 8, s1: 8 }), // not in either period: not listed
   ],
-  positioning: [positioning('a', '2026-Q1', 8, 8), positioning('a', '2026-Q2', 8, 2), positioning('b', '2026-Q2', 2, 2)],
+  positioning: [
+    positioning('a', '2026-Q1', 8, 8),
+    positioning('a', '2026-Q2', 8, 2),
+    positioning('b', '2026-Q2', 2, 2),
+  ],
   financials: [
     financial('a', '2026-Q1', { revenue_goods: 1000 }),
     financial('a', '2026-Q2', { revenue_goods: 1500 }),

@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { KEEP_SNAPSHOTS, loadLatestSnapshot, rowDigests, saveSnapshot, stateDir } from '../../../src/build/snapshot.ts';
+import {
+  KEEP_SNAPSHOTS,
+  loadLatestSnapshot,
+  rowDigests,
+  saveSnapshot,
+  stateDir,
+} from '../../../src/build/snapshot.ts';
 import type { BuildSnapshot } from '../../../src/views/changes.ts';
 import { account, datasets, financial } from '../domain/factories.ts';
 
@@ -45,7 +51,9 @@ describe('the state folder', () => {
 
 describe('row digests', () => {
   it('key each row by its key columns and change only when its values change', () => {
-    const before = rowDigests(datasets({ financials: [financial('a', '2026-Q1'), financial('a', '2026-Q2')] }));
+    const before = rowDigests(
+      datasets({ financials: [financial('a', '2026-Q1'), financial('a', '2026-Q2')] }),
+    );
     const after = rowDigests(
       datasets({ financials: [financial('a', '2026-Q1'), financial('a', '2026-Q2', { revenue_goods: 5 })] }),
     );

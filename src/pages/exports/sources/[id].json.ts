@@ -5,7 +5,10 @@ import { accountSources } from '../../../views/provenance.ts';
 
 export const getStaticPaths = (async () => {
   const { portfolio } = await loadPortal();
-  return portfolio.accounts.map((a) => ({ params: { id: slug(a.account_id) }, props: { accountId: a.account_id } }));
+  return portfolio.accounts.map((a) => ({
+    params: { id: slug(a.account_id) },
+    props: { accountId: a.account_id },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
