@@ -17,8 +17,16 @@ export interface RowPlace {
 /** Figure name → its rows. Keys: see `accountSources`. */
 export type AccountSources = Record<string, RowPlace[]>;
 
-type Located = 'scores' | 'positioning' | 'financials' | 'dossier' | 'kpis' | 'commitments';
-const LOCATED: readonly Located[] = ['scores', 'positioning', 'financials', 'dossier', 'kpis', 'commitments'];
+type Located = 'accounts' | 'scores' | 'positioning' | 'financials' | 'dossier' | 'kpis' | 'commitments';
+const LOCATED: readonly Located[] = [
+  'accounts',
+  'scores',
+  'positioning',
+  'financials',
+  'dossier',
+  'kpis',
+  'commitments',
+];
 
 /** Per dataset, account → indexes of its records; built once per datasets object. */
 type Index = Record<Located, Map<string, number[]>>;
@@ -44,6 +52,8 @@ function indexOf(data: Datasets): Index {
 /**
  * The figures of one account and their rows:
  * - `revenue`, `nopat`, `operating_profit`: last 12 months (the financial rows summed);
+ *   `clv` (those rows; the rates are settings), `share_of_wallet` (those rows and the account's
+ *   row, which holds the wallet);
  *   `revenue:<period>`, `nopat:<period>`: each period's figure;
  * - `attractiveness`, `strength` (current period: the score rows averaged), `score:<criterion>`;
  * - `supplier_position` (current period);
@@ -80,6 +90,8 @@ export function accountSources(
   out.revenue = w12;
   out.nopat = w12;
   out.operating_profit = w12;
+  out.clv = a.clv === null ? [] : w12;
+  out.share_of_wallet = a.share_of_wallet === null ? [] : [...w12, ...rows('accounts', () => true)];
   for (const ap of a.periods) {
     if (!ap.profit) continue;
     const list = inPeriods(ap.profit_periods);
