@@ -404,7 +404,6 @@ export const en = {
     nothing: 'Nothing changed.',
     accountsTitle: 'Accounts',
     rowsTitle: 'Rows per dataset',
-    dataset: 'Dataset',
     field: 'Field',
     from: 'Before',
     to: 'Now',

@@ -428,7 +428,6 @@ export const ru: Messages = {
     nothing: 'Ничего не изменилось.',
     accountsTitle: 'Клиенты',
     rowsTitle: 'Строки по наборам данных',
-    dataset: 'Набор данных',
     field: 'Поле',
     from: 'Было',
     to: 'Стало',
