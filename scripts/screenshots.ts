@@ -1,7 +1,9 @@
 /**
  * Screenshots of a built portal for the README and for looking at pages the way a user does:
  *   npm exec -- node scripts/screenshots.ts [--site dist] [--out docs/screenshots] [--prefix en] [path …]
- * Each path is shot at desktop width (1280) and, with --phone, at phone width (390).
+ * Each path is shot at desktop width (1280, or --width) and, with --phone, at phone width (390).
+ * --open SELECTOR opens the matching <details> first; --element SELECTOR shoots only that element;
+ * --name NAME names the image instead of the path (one path).
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -18,6 +20,10 @@ const { values, positionals } = parseArgs({
     phone: { type: 'boolean', default: false },
     /** Instead of one full-page image, this many viewport-high slices (for reading details). */
     tiles: { type: 'string', default: '0' },
+    width: { type: 'string', default: '1280' },
+    open: { type: 'string' },
+    element: { type: 'string' },
+    name: { type: 'string' },
   },
 });
 
@@ -26,17 +32,25 @@ const server = await serve(resolve(values.site));
 const browser = await launch();
 await mkdir(values.out, { recursive: true });
 try {
-  const sizes: [string, number, number][] = [['desktop', 1280, 900]];
+  const sizes: [string, number, number][] = [['desktop', Number(values.width), 900]];
   if (values.phone) sizes.push(['phone', 390, 844]);
   for (const [label, width, height] of sizes) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
     for (const path of paths) {
       await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      if (values.open) {
+        await page.$$eval(values.open, (els) => els.forEach((el) => el.setAttribute('open', '')));
+      }
       const name =
-        (path.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/gi, '-') || 'dashboard') +
+        (values.name ?? (path.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/gi, '-') || 'dashboard')) +
         (label === 'phone' ? '-phone' : '');
       const file = resolve(values.out, `${values.prefix ? `${values.prefix}-` : ''}${name}.png`);
       const tiles = Number(values.tiles);
+      if (values.element) {
+        await page.locator(values.element).first().screenshot({ path: file });
+        console.log(file);
+        continue;
+      }
       if (!tiles) {
         await page.screenshot({ path: file, fullPage: true });
         console.log(file);

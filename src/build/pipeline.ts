@@ -23,6 +23,7 @@ import {
 import { writeShareBundles } from '../share/write.ts';
 import { publishShareLinks, shareLinks } from '../share/links.ts';
 import { resolveShareSecret } from '../share/secret.ts';
+import { prepareChanges } from './snapshot.ts';
 
 export interface BuildOptions {
   root: string;
@@ -112,6 +113,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
   // The secret is read here, once; pages and bundles only see the links derived from it.
   const links = shareLinks(portfolio, resolveShareSecret({ root: opts.root, env }));
   publishShareLinks(links);
+  // What changed since the previous build, for the pages; saved once the output is in place.
+  const changes = await prepareChanges({ root: opts.root, env, data: input.data, portfolio, log });
 
   try {
     await Promise.all(
@@ -158,6 +161,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
   } finally {
     publishShareLinks(undefined);
   }
+  await changes.save();
   report.ok = true;
   return report;
 }

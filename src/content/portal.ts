@@ -11,7 +11,9 @@ import type { Datasets } from '../schema/index.ts';
 import { messages, type Messages } from '../i18n/index.ts';
 import { formatters, type Formatters } from '../i18n/format.ts';
 import type { InputStatusEntry, PortfolioInputEntry } from './entries.ts';
-import { goodInput, portfolioFor, readInput } from './source.ts';
+import { buildChangesFor, goodInput, originsFor, portfolioFor, readInput } from './source.ts';
+import type { Origins } from '../ingest/index.ts';
+import type { BuildChanges } from '../views/changes.ts';
 
 export interface Portal {
   data: Datasets;
@@ -20,6 +22,10 @@ export interface Portal {
   status: InputStatusEntry | undefined;
   t: Messages;
   fmt: Formatters;
+  /** Where each record came from (see source.ts). */
+  origins: Origins;
+  /** What changed since the previous build; undefined under `astro dev` (no build pipeline). */
+  changes: BuildChanges | undefined;
   /** Member names by id, for "manager" columns. */
   memberName(id: string | null | undefined): string;
 }
@@ -53,6 +59,8 @@ async function assemble(input: PortfolioInputEntry, status: InputStatusEntry | u
     status,
     t: messages(locale),
     fmt: formatters(locale, data.settings.currency),
+    origins: originsFor(data),
+    changes: buildChangesFor(data),
     memberName: (id) => (id ? (names.get(id) ?? id) : '—'),
   };
 }

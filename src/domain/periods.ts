@@ -3,7 +3,7 @@
  * keeps a year and its quarters (or a quarter and its months) from being counted twice.
  */
 import { parsePeriod, yearEarlier, type PeriodGrain, type PeriodInfo } from '../schema/index.ts';
-import type { Window } from './types.ts';
+import type { Portfolio, Window } from './types.ts';
 
 const cache = new Map<string, PeriodInfo | null>();
 
@@ -130,4 +130,13 @@ export function coversEveryMonth(periods: readonly string[], w: Window): boolean
   }
   for (let m = first; m <= last; m++) if (!covered.has(m)) return false;
   return true;
+}
+
+/** The period before `period` of the same grain among the portfolio's periods. */
+export function previousPeriod(p: Pick<Portfolio, 'periods'>, period: string | null): string | null {
+  const info = period ? periodInfo(period) : undefined;
+  if (!info) return null;
+  const same = p.periods.filter((x) => periodInfo(x)?.grain === info.grain);
+  const i = same.indexOf(info.id);
+  return i > 0 ? (same[i - 1] ?? null) : null;
 }

@@ -26,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import * as XLSX from '@e965/xlsx';
+import { stateDir } from '../lib/state.ts';
 import { readFileOutcome, type FileOutcome } from './per-file.ts';
 
 /** Bump when reading rules change in a way the module sources below would not show. */
@@ -54,16 +55,10 @@ export interface IngestCache {
   prune(): void;
 }
 
-/** The state folder: `KAM_STATE_DIR`, else `.kam/` in the working directory (the project root). */
-export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
-  const dir = env.KAM_STATE_DIR?.trim();
-  return path.resolve(dir ? dir : path.join(process.cwd(), '.kam'));
-}
-
 /** Where ingestion keeps its per-file entries; undefined when `KAM_INGEST_CACHE=0` turns it off. */
 export function ingestCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.KAM_INGEST_CACHE?.trim() === '0') return undefined;
-  return path.join(stateDir(env), 'cache', 'ingest');
+  return path.join(stateDir(process.cwd(), env), 'cache', 'ingest');
 }
 
 let sourceDigest: string | null | undefined;

@@ -24,7 +24,7 @@ import { resolveSettings } from './settings.ts';
 import { emptyRows, newSeenValues, type DatasetRows } from './validate.ts';
 
 export { formatProblem } from './problems.ts';
-export type { Problem } from './problems.ts';
+export type { Problem, Source } from './problems.ts';
 
 export interface InputFile {
   name: string;
@@ -49,7 +49,16 @@ export interface IngestResult {
   files: FileSummary[];
   /** The language of the messages: the data's `locale` setting, else as `guessLocale` decides. */
   locale: Locale;
+  /**
+   * Where each valid record came from, parallel to the arrays in `data` (same index): the
+   * sheet of record i is `origins[name].sources[i]`, its spreadsheet row `rows[i]`. Default
+   * criteria (no sheet) have an empty file name.
+   */
+  origins: Origins;
 }
+
+/** Per dataset (settings excepted), the places of its records, parallel to `data[name]`. */
+export type Origins = Partial<Record<DatasetName, { sources: Source[]; rows: number[] }>>;
 
 export interface IngestOptions {
   /** Larger files are an error; default 50, or the KAM_MAX_FILE_MB environment variable. */
@@ -102,7 +111,7 @@ export async function ingestFolder(dir: string, opts?: IngestOptions): Promise<I
   if (!info?.isDirectory()) {
     const problems = new Problems();
     problems.error((d) => d.folderMissing(dir));
-    return finish(problems, [], emptyData(), 'en');
+    return finish(problems, [], emptyData(), {}, 'en');
   }
   const paths = await listDataFiles(dir);
   const entries = await Promise.all(
@@ -225,14 +234,17 @@ function ingest(all: Entry[], limitMb: number, dir?: string, cache?: IngestCache
   const data = emptyData();
   data.settings = settings;
   data.settingsGiven = given;
+  const origins: Origins = {};
   for (const name of DATASET_NAMES) {
-    if (name !== 'settings') (data as unknown as Record<string, unknown[]>)[name] = rows[name].records;
+    if (name === 'settings') continue;
+    (data as unknown as Record<string, unknown[]>)[name] = rows[name].records;
+    origins[name] = { sources: rows[name].sources, rows: rows[name].rows };
   }
   const localeLost =
     unavailable.has('settings') ||
     rows.settings.records.some((r) => normalizeName(String(r.key)) === 'locale');
   const locale = given.includes('locale') ? settings.locale : guessLocale(localeLost, sheetNames);
-  return finish(problems, files, data, locale);
+  return finish(problems, files, data, origins, locale);
 }
 
 /**
@@ -294,8 +306,14 @@ function emptyData(): Datasets {
   };
 }
 
-function finish(problems: Problems, files: FileSummary[], data: Datasets, locale: Locale): IngestResult {
-  return { ok: problems.errors === 0, data, problems: problems.sorted(locale), files, locale };
+function finish(
+  problems: Problems,
+  files: FileSummary[],
+  data: Datasets,
+  origins: Origins,
+  locale: Locale,
+): IngestResult {
+  return { ok: problems.errors === 0, data, problems: problems.sorted(locale), files, origins, locale };
 }
 
 /** "3 errors, 2 warnings in 6 files (1,234 rows)". */

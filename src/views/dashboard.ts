@@ -1,6 +1,5 @@
 /** Dashboard figures: this period against the previous one, and the segment × position grid. */
 import type { Portfolio, Segment, SupplierPosition } from '../domain/types.ts';
-import { parsePeriod } from '../schema/period.ts';
 import { fromCents, toCents } from '../domain/money.ts';
 
 export interface PeriodTotals {
@@ -9,14 +8,8 @@ export interface PeriodTotals {
   nopat: number | null;
 }
 
-/** The period before `period` of the same grain among the portfolio's periods. */
-export function previousPeriod(p: Portfolio, period: string | null): string | null {
-  const info = period ? parsePeriod(period) : undefined;
-  if (!info) return null;
-  const same = p.periods.filter((x) => parsePeriod(x)?.grain === info.grain);
-  const i = same.indexOf(info.id);
-  return i > 0 ? (same[i - 1] ?? null) : null;
-}
+// Kept here for the pages that import it from the dashboard view; it lives in the domain.
+export { previousPeriod } from '../domain/periods.ts';
 
 export function periodTotals(p: Portfolio, period: string | null): PeriodTotals {
   if (!period) return { period, revenue: null, nopat: null };

@@ -94,6 +94,7 @@ describe('every page kind', () => {
       '/playbooks/en/segment-key/',
       '/playbooks/ru/segment-key/',
       '/search/',
+      '/changes/',
     ];
     const report: string[] = [];
     for (const path of pages) {

@@ -25,6 +25,8 @@ export function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     KAM_SHARE_SECRET: TEST_SECRET,
     KAM_OUT_DIR: SITE_DIR,
     KAM_SHARE_DIR: SHARE_DIR,
+    // Build snapshots go with the test output, never into the project's own state folder.
+    KAM_STATE_DIR: resolve(SITE_ROOT, 'state'),
     ...extra,
   };
 }

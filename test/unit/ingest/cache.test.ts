@@ -10,8 +10,8 @@ import {
   ingestCacheDir,
   openIngestCache,
   READER_VERSION,
-  stateDir,
 } from '../../../src/ingest/cache.ts';
+import { stateDir } from '../../../src/lib/state.ts';
 import { ingestFolder, type IngestResult } from '../../../src/ingest/index.ts';
 import { readFileOutcome } from '../../../src/ingest/per-file.ts';
 import { ACCOUNTS, TEAM, errors, utf8, workbook, type Aoa } from './helpers.ts';
@@ -204,8 +204,8 @@ describe('ingestion with the per-file cache', () => {
   });
 
   it('lives in the state folder, and can be turned off', () => {
-    expect(stateDir({ KAM_STATE_DIR: '/tmp/state' })).toBe('/tmp/state');
-    expect(stateDir({})).toBe(join(process.cwd(), '.kam'));
+    expect(stateDir(process.cwd(), { KAM_STATE_DIR: '/tmp/state' })).toBe('/tmp/state');
+    expect(stateDir(process.cwd(), {})).toBe(join(process.cwd(), '.kam'));
     expect(ingestCacheDir({ KAM_STATE_DIR: '/tmp/state' })).toBe('/tmp/state/cache/ingest');
     expect(ingestCacheDir({ KAM_INGEST_CACHE: '0' })).toBeUndefined();
   });

@@ -1,0 +1,133 @@
+/**
+ * The state folder (`KAM_STATE_DIR`, default `.kam/` in the project): one snapshot per
+ * successful build — its account records and a digest of every dataset row — so the next
+ * build can say what changed. Only the latest snapshot is read; the last 20 are kept so an
+ * analyst can look further back by hand. Deleting the folder only resets the comparison.
+ */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { DATASETS, DATASET_NAMES, type Datasets } from '../schema/index.ts';
+import type { Portfolio } from '../domain/types.ts';
+import { accountsExport } from '../views/exports.ts';
+import { compareBuilds, type BuildSnapshot, type RowDigests } from '../views/changes.ts';
+import { rememberBuildChanges } from '../content/source.ts';
+import { stateDir } from '../lib/state.ts';
+
+export { stateDir };
+
+export const KEEP_SNAPSHOTS = 20;
+const PREFIX = 'build-';
+const SUFFIX = '.json.gz';
+
+/** A row's key: the values of the dataset's key columns. */
+function rowKey(rec: Record<string, unknown>, key: readonly string[]): string {
+  return key.length === 1 ? String(rec[key[0]!]) : key.map((k) => String(rec[k])).join('\u001f');
+}
+
+/**
+ * A 53-bit hash of the row's JSON (cyrb53): enough to tell a changed row from an unchanged one,
+ * and several times cheaper than a cryptographic hash over hundreds of thousands of rows.
+ */
+function digest(value: unknown): string {
+  const text = JSON.stringify(value) ?? '';
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Per dataset, each row's key and digest; settings by their key. */
+export function rowDigests(data: Datasets): Record<string, RowDigests> {
+  const out: Record<string, RowDigests> = {};
+  for (const name of DATASET_NAMES) {
+    const rows: RowDigests = { keys: [], digests: [] };
+    if (name === 'settings') {
+      for (const k of data.settingsGiven) {
+        rows.keys.push(k);
+        rows.digests.push(digest((data.settings as Record<string, unknown>)[k]));
+      }
+    } else {
+      const key = DATASETS[name].key as readonly string[];
+      for (const rec of data[name] as unknown as Record<string, unknown>[]) {
+        rows.keys.push(rowKey(rec, key));
+        rows.digests.push(digest(rec));
+      }
+    }
+    out[name] = rows;
+  }
+  return out;
+}
+
+export function makeSnapshot(data: Datasets, portfolio: Portfolio, builtAt: string): BuildSnapshot {
+  return { version: 1, builtAt, accounts: accountsExport(portfolio), rows: rowDigests(data) };
+}
+
+async function snapshotFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  // The names start with the build time, so their order is the builds' order.
+  return names.filter((n) => n.startsWith(PREFIX) && n.endsWith(SUFFIX)).sort();
+}
+
+/** The latest snapshot, or null when there is none (first build, folder deleted, unreadable). */
+export async function loadLatestSnapshot(dir: string): Promise<BuildSnapshot | null> {
+  const files = await snapshotFiles(dir);
+  for (let i = files.length - 1; i >= 0; i--) {
+    try {
+      const snap = JSON.parse(
+        gunzipSync(await readFile(join(dir, files[i]!))).toString('utf8'),
+      ) as BuildSnapshot;
+      if (snap.version === 1 && Array.isArray(snap.accounts)) return snap;
+    } catch {
+      // A damaged file (a build killed mid-write) is skipped: the one before it still compares.
+    }
+  }
+  return null;
+}
+
+/** Write the snapshot (atomically: temp file, then rename) and keep only the last `keep`. */
+export async function saveSnapshot(dir: string, snap: BuildSnapshot, keep = KEEP_SNAPSHOTS): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const name = `${PREFIX}${snap.builtAt.replace(/:/g, '-')}-${process.pid}${SUFFIX}`;
+  const tmp = join(dir, `.${name}.tmp`);
+  await writeFile(tmp, gzipSync(JSON.stringify(snap), { level: 1 }));
+  await rename(tmp, join(dir, name));
+  const files = await snapshotFiles(dir);
+  await Promise.all(
+    files.slice(0, Math.max(0, files.length - keep)).map((f) => rm(join(dir, f), { force: true })),
+  );
+  return join(dir, name);
+}
+
+/**
+ * The build's step for "what changed": compare this build's snapshot with the latest saved
+ * one and hand the result to the pages (source.ts); `save()` stores the snapshot and is called
+ * only once the new output is in place, so a failed build leaves the state as it was.
+ */
+export async function prepareChanges(opts: {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  data: Datasets;
+  portfolio: Portfolio;
+  log: NodeJS.WritableStream;
+}): Promise<{ save(): Promise<void> }> {
+  const dir = stateDir(opts.root, opts.env);
+  const snapshot = makeSnapshot(opts.data, opts.portfolio, new Date().toISOString());
+  rememberBuildChanges(opts.data, compareBuilds(await loadLatestSnapshot(dir), snapshot));
+  return {
+    async save() {
+      try {
+        await saveSnapshot(dir, snapshot);
+      } catch (e) {
+        // The portal is built; only the next comparison is lost, so say so and go on.
+        opts.log.write(`  warning the build snapshot could not be saved in ${dir}: ${String(e)}\n`);
+      }
+    },
+  };
+}
