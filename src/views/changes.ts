@@ -61,8 +61,10 @@ export function noChanges(): BuildChanges {
   return { since: null, accounts: [], rows: {} };
 }
 
+/** Field values are JSON (numbers, strings, null, the sorted `signals` list): equal as JSON. */
 function same(a: unknown, b: unknown): boolean {
-  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+  if (a === b || (Number.isNaN(a) && Number.isNaN(b))) return true;
+  return typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Every field of either record whose value differs, in the record's field order. */
@@ -164,7 +166,14 @@ interface FieldContext {
   memberName(id: string): string;
 }
 
-const MONEY = new Set(['revenue', 'operating_profit', 'nopat', 'clv', 'dossier_client_value']);
+const MONEY = new Set([
+  'revenue',
+  'operating_profit',
+  'nopat',
+  'clv',
+  'dossier_client_value',
+  'whitespace_value',
+]);
 
 /** An accounts.json value as the pages show it (labels, money, scores); '—' for none. */
 export function fieldText(field: string, value: unknown, { t, fmt, memberName }: FieldContext): string {
@@ -174,6 +183,11 @@ export function fieldText(field: string, value: unknown, { t, fmt, memberName }:
   if (field === 'status') return t.status[value as keyof typeof t.status] ?? String(value);
   if (field === 'kam_id') return `${memberName(String(value))} (${String(value)})`;
   if (field === 'period') return fmt.period(String(value));
+  if (field === 'health') return t.signals.health[value as keyof typeof t.signals.health] ?? String(value);
+  if (field === 'signals' && Array.isArray(value))
+    return value.length
+      ? value.map((c) => t.signals.label[c as keyof typeof t.signals.label] ?? String(c)).join(', ')
+      : '—';
   if (typeof value !== 'number') return String(value);
   if (MONEY.has(field)) return fmt.money(value);
   if (field === 'attractiveness' || field === 'strength') return fmt.score(value);
