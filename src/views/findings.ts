@@ -69,3 +69,21 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
       RANK[a.severity] - RANK[b.severity] || b.items.length - a.items.length || a.code.localeCompare(b.code),
   );
 }
+
+/**
+ * Findings that are news about the business, not faults in the spreadsheets: the data is
+ * right, and someone should act (a key client losing money, pay above the cap).
+ */
+const ALERT_CODES: ReadonlySet<string> = new Set(['key_account_unprofitable', 'base_pay_over_cap']);
+
+export function isBusinessAlert(f: Finding): boolean {
+  return ALERT_CODES.has(f.code);
+}
+
+export function dataProblems(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !isBusinessAlert(f));
+}
+
+export function businessAlerts(findings: readonly Finding[]): Finding[] {
+  return findings.filter(isBusinessAlert);
+}

@@ -42,7 +42,7 @@ describe('pages show what the core computed', () => {
     const page = await html('accounts');
     for (const a of await accounts()) {
       const row = new RegExp(
-        `<tr[^>]*data-filter-segment="${a.segment ?? 'unscored'}"[^>]*>(?:(?!</tr>).)*/accounts/${a.account_id}/`,
+        `<tr[^>]*data-filter-segment="${a.status === 'lost' ? 'lost' : (a.segment ?? 'unscored')}"[^>]*>(?:(?!</tr>).)*/accounts/${a.account_id}/`,
         's',
       );
       expect(page, a.account_id).toMatch(row);
@@ -52,10 +52,23 @@ describe('pages show what the core computed', () => {
   it('the dashboard counts key accounts and overdue commitments like the export', async () => {
     const rows = await accounts();
     const page = text(await html(''));
-    const key = rows.filter((r) => r.segment === 'key').length;
+    const key = rows.filter((r) => r.segment === 'key' && r.status !== 'lost').length;
+    const lost = rows.filter((r) => r.status === 'lost').length;
     const overdue = rows.reduce((n, r) => n + r.overdue_commitments, 0);
     expect(page).toMatch(new RegExp(`Key clients ${key}\\b`));
+    expect(lost).toBeGreaterThan(0);
+    expect(page).toMatch(new RegExp(`Lost accounts ${lost}\\b`));
     expect(page).toMatch(new RegExp(`Overdue commitments ${overdue}\\b`));
+  });
+
+  it('a lost account reads as lost with its date and last segment, not as unscored', async () => {
+    const lost = (await accounts()).filter((r) => r.status === 'lost');
+    expect(lost.length).toBeGreaterThan(0);
+    for (const a of lost) {
+      const page = text(await html(`accounts/${a.account_id}`));
+      expect(page, a.account_id).toMatch(/Lost (on \d{1,2} \w{3} \d{4}|\(date not recorded\)) — last segment \w/);
+      expect(page, a.account_id).not.toContain('Not enough criteria scored');
+    }
   });
 
   it('each account page names its segment, position and current-period NOPAT', async () => {
@@ -65,7 +78,9 @@ describe('pages show what the core computed', () => {
       maintained: 'Maintained client',
       opportunistic: 'Opportunistic client',
     };
-    for (const a of (await accounts()).filter((r) => r.segment && r.nopat !== null).slice(0, 12)) {
+    for (const a of (await accounts())
+      .filter((r) => r.segment && r.nopat !== null && r.status !== 'lost')
+      .slice(0, 12)) {
       const page = text(await html(`accounts/${a.account_id}`));
       expect(page, a.account_id).toContain(a.name);
       expect(page, a.account_id).toContain(labels[a.segment!]!);
