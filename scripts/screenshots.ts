@@ -25,7 +25,8 @@ const { values, positionals } = parseArgs({
 
 const paths = positionals.length ? positionals : ['/'];
 const desktopWidth = Number(values.width);
-if (!Number.isInteger(desktopWidth) || desktopWidth < 320) throw new Error(`--width: expected a width in pixels, got ${values.width}`);
+if (!Number.isInteger(desktopWidth) || desktopWidth < 320)
+  throw new Error(`--width: expected a width in pixels, got ${values.width}`);
 const server = await serve(resolve(values.site));
 const browser = await launch();
 await mkdir(values.out, { recursive: true });

@@ -395,8 +395,7 @@ export const en = {
     lostUndated: (segment: string) => `Lost (date not recorded) — last segment ${segment}`,
     neverScored: 'never scored',
     lostAccounts: 'Lost accounts',
-    notPlaced: (unscored: number, lost: number) =>
-      `Not on the chart: ${unscored} unscored, ${lost} lost.`,
+    notPlaced: (unscored: number, lost: number) => `Not on the chart: ${unscored} unscored, ${lost} lost.`,
     filter: 'Find',
     filterPlaceholder: 'Name, text…',
     exportCsv: 'Export shown rows (CSV)',
@@ -413,7 +412,8 @@ export const en = {
     dataProblems: (n: number) => `Problems in the data (${n})`,
     dataProblemsLede: 'Gaps and contradictions in the spreadsheets: fix them at the source.',
     alerts: (n: number) => `Business alerts (${n})`,
-    alertsLede: 'The data is fine; these are things to act on: key clients that lose money, pay over the cap.',
+    alertsLede:
+      'The data is fine; these are things to act on: key clients that lose money, pay over the cap.',
     dataProblemsTile: 'Data problems',
   },
   provenance: {

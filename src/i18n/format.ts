@@ -46,7 +46,10 @@ export function formatters(locale: Locale, currency: string): Formatters {
     return f;
   };
   const num = (digits: number) =>
-    cached(`n${digits}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: digits, signDisplay: 'negative' }));
+    cached(
+      `n${digits}`,
+      () => new Intl.NumberFormat(tag, { maximumFractionDigits: digits, signDisplay: 'negative' }),
+    );
   // One measure, one number of decimals: scores always show two, percentages a fixed number,
   // so a column of them lines up. The locale places the percent sign ("109%", "27,8 %").
   const fixed = (digits: number) =>

@@ -32,7 +32,8 @@ function saveToUrl(form: HTMLFormElement) {
   }
   const query = params.toString();
   const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
-  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+  if (url !== `${location.pathname}${location.search}${location.hash}`)
+    history.replaceState(history.state, '', url);
 }
 
 function enhance(table: HTMLTableElement) {

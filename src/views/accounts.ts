@@ -43,7 +43,9 @@ export function lostText(a: AccountResult, t: Messages, fmt: Formatters): string
   if (a.status !== 'lost') return null;
   const last = lastSegment(a);
   const segment = last ? t.segment[last] : t.usability.neverScored;
-  return a.account.lost_on ? t.usability.lostOn(fmt.date(a.account.lost_on), segment) : t.usability.lostUndated(segment);
+  return a.account.lost_on
+    ? t.usability.lostOn(fmt.date(a.account.lost_on), segment)
+    : t.usability.lostUndated(segment);
 }
 
 export function accountRow(a: AccountResult): AccountRow {

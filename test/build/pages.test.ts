@@ -66,7 +66,9 @@ describe('pages show what the core computed', () => {
     expect(lost.length).toBeGreaterThan(0);
     for (const a of lost) {
       const page = text(await html(`accounts/${a.account_id}`));
-      expect(page, a.account_id).toMatch(/Lost (on \d{1,2} \w{3} \d{4}|\(date not recorded\)) — last segment \w/);
+      expect(page, a.account_id).toMatch(
+        /Lost (on \d{1,2} \w{3} \d{4}|\(date not recorded\)) — last segment \w/,
+      );
       expect(page, a.account_id).not.toContain('Not enough criteria scored');
     }
   });

@@ -25,8 +25,15 @@ describe('findings in the UI', () => {
   });
 
   it('shows names and formatted values, not ids and raw numbers', () => {
-    const names = { account: (id: string) => (id === 'A1' ? 'Acme' : undefined), member: () => 'Sarah Mitchell' };
-    const loss = finding('key_account_unprofitable', { account_id: 'A1', nopat_12m: -71927.4 }, { account_id: 'A1' });
+    const names = {
+      account: (id: string) => (id === 'A1' ? 'Acme' : undefined),
+      member: () => 'Sarah Mitchell',
+    };
+    const loss = finding(
+      'key_account_unprofitable',
+      { account_id: 'A1', nopat_12m: -71927.4 },
+      { account_id: 'A1' },
+    );
     expect(findingText(loss, en, fmtEn, names)).toBe(
       'Key account Acme (A1) loses money: NOPAT over the last 12 months is -$71,927.',
     );
