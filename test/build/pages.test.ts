@@ -61,6 +61,24 @@ describe('pages show what the core computed', () => {
     expect(page).toMatch(new RegExp(`Overdue commitments ${overdue}\\b`));
   });
 
+  it('the quality page keeps business alerts apart from data problems, and the dashboard counts only problems', async () => {
+    const quality = text(await html('quality'));
+    const alertsAt = quality.indexOf('Business alerts (');
+    const problemsAt = quality.indexOf('Problems in the data (');
+    expect(problemsAt).toBeGreaterThan(0);
+    expect(alertsAt).toBeGreaterThan(problemsAt);
+    const problems = quality.slice(0, alertsAt);
+    const alerts = quality.slice(alertsAt);
+    expect(alerts).toMatch(/loses money: NOPAT over the last 12 months is -\$[\d,]+\./);
+    expect(problems).not.toContain('loses money');
+    expect(problems).not.toContain('above the cap');
+    const warnings = Number(/Spreadsheet warnings \((\d+)\)/.exec(quality)?.[1]);
+    const found = Number(/Problems in the data \((\d+)\)/.exec(quality)?.[1]);
+    const alertCount = Number(/Business alerts \((\d+)\)/.exec(quality)?.[1]);
+    expect(alertCount).toBeGreaterThan(0);
+    expect(text(await html(''))).toMatch(new RegExp(`Data problems ${warnings + found}\\b`));
+  });
+
   it('a lost account reads as lost with its date and last segment, not as unscored', async () => {
     const lost = (await accounts()).filter((r) => r.status === 'lost');
     expect(lost.length).toBeGreaterThan(0);
