@@ -79,6 +79,19 @@ describe('pages show what the core computed', () => {
     expect(text(await html(''))).toMatch(new RegExp(`Data problems ${warnings + found}\\b`));
   });
 
+  it('profit by segment counts lost accounts in their own row, apart from unscored ones', async () => {
+    const rows = await accounts();
+    const page = await html('portfolio');
+    const count = (badge: string) =>
+      Number(
+        new RegExp(
+          `<span class="badge ${badge}"[^>]*>[^<]+</span>\\s*</td>\\s*<td[^>]*data-value="(\\d+)"`,
+        ).exec(page)?.[1],
+      );
+    expect(count('lost')).toBe(rows.filter((r) => r.status === 'lost').length);
+    expect(count('unscored')).toBe(rows.filter((r) => r.status !== 'lost' && r.segment === null).length);
+  });
+
   it('a lost account reads as lost with its date and last segment, not as unscored', async () => {
     const lost = (await accounts()).filter((r) => r.status === 'lost');
     expect(lost.length).toBeGreaterThan(0);
