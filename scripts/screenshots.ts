@@ -1,9 +1,9 @@
 /**
  * Screenshots of a built portal for the README and for looking at pages the way a user does:
- *   npm exec -- node scripts/screenshots.ts [--site dist] [--out docs/screenshots] [--prefix en] [path …]
- * Each path is shot at desktop width (1280, or --width) and, with --phone, at phone width (390).
- * --open SELECTOR opens the matching <details> first; --element SELECTOR shoots only that element;
- * --name NAME names the image instead of the path (one path).
+ *   npm exec -- node scripts/screenshots.ts [--site dist] [--out docs/screenshots] [--prefix en] [--width 1440] [path …]
+ * Each path is shot at desktop width (--width, default 1440: a common laptop) and, with --phone,
+ * at phone width (390). --open SELECTOR opens the matching <details> first; --element SELECTOR
+ * shoots only that element; --name NAME names the image instead of the path (one path).
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -18,9 +18,9 @@ const { values, positionals } = parseArgs({
     out: { type: 'string', default: 'docs/screenshots' },
     prefix: { type: 'string', default: '' },
     phone: { type: 'boolean', default: false },
+    width: { type: 'string', default: '1440' },
     /** Instead of one full-page image, this many viewport-high slices (for reading details). */
     tiles: { type: 'string', default: '0' },
-    width: { type: 'string', default: '1280' },
     open: { type: 'string' },
     element: { type: 'string' },
     name: { type: 'string' },
@@ -28,11 +28,14 @@ const { values, positionals } = parseArgs({
 });
 
 const paths = positionals.length ? positionals : ['/'];
+const desktopWidth = Number(values.width);
+if (!Number.isInteger(desktopWidth) || desktopWidth < 320)
+  throw new Error(`--width: expected a width in pixels, got ${values.width}`);
 const server = await serve(resolve(values.site));
 const browser = await launch();
 await mkdir(values.out, { recursive: true });
 try {
-  const sizes: [string, number, number][] = [['desktop', Number(values.width), 900]];
+  const sizes: [string, number, number][] = [['desktop', desktopWidth, 900]];
   if (values.phone) sizes.push(['phone', 390, 844]);
   for (const [label, width, height] of sizes) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });

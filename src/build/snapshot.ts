@@ -5,7 +5,7 @@
  * analyst can look further back by hand. Deleting the folder only resets the comparison.
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DATASETS, DATASET_NAMES, type Datasets } from '../schema/index.ts';
 import type { Portfolio } from '../domain/types.ts';

@@ -24,6 +24,7 @@ export const en = {
     maintained: 'Maintained client',
     opportunistic: 'Opportunistic client',
     unscored: 'Unscored',
+    lost: 'Lost',
   },
   segmentShort: {
     key: 'Key',
@@ -31,6 +32,7 @@ export const en = {
     maintained: 'Maintained',
     opportunistic: 'Opportunistic',
     unscored: 'Unscored',
+    lost: 'Lost',
   },
   segmentHint: {
     key: 'We want them and they value us: most team attention, never relax.',
@@ -39,6 +41,7 @@ export const en = {
     maintained: 'They value us, we gain less from them: serve efficiently, keep the steady income.',
     opportunistic: 'Serve when it fits our priorities; make no rash promises.',
     unscored: 'Not enough criteria scored to place this client.',
+    lost: 'We lost this client: it is no longer scored or served.',
   },
   position: {
     partner: 'Partner supplier',
@@ -225,7 +228,7 @@ export const en = {
     vs: 'vs',
     gridTitle: 'Segments and supplier positions',
     gridNote:
-      'Active accounts and prospects in the current period; rows are our segments, columns the client’s view of us.',
+      'Every account in the current period; rows are our segments (lost accounts in a row of their own), columns the client’s view of us.',
     attention: 'Needs attention',
     overdueTop: 'Most overdue commitments',
     overloaded: 'Managers over capacity',
@@ -475,6 +478,33 @@ export const en = {
         `${from} in ${fromPeriod}, ${to} in ${toPeriod}`,
       loss_making_key: (nopat: string) => `key client with NOPAT of ${nopat} over the last 12 months`,
     },
+  },
+  /** Layout, tables, lost accounts, chart axes and money windows across the portal. */
+  usability: {
+    lostOn: (date: string, segment: string) => `Lost on ${date} — last segment ${segment}`,
+    lostUndated: (segment: string) => `Lost (date not recorded) — last segment ${segment}`,
+    neverScored: 'never scored',
+    lostAccounts: 'Lost accounts',
+    notPlaced: (unscored: number, lost: number) => `Not on the chart: ${unscored} unscored, ${lost} lost.`,
+    filter: 'Find',
+    filterPlaceholder: 'Name, text…',
+    exportCsv: 'Export shown rows (CSV)',
+    reset: 'Clear',
+    shown: 'Rows shown',
+    window12m: 'last 12 months',
+    windowQuarter: (period: string) => `quarter ${period}`,
+    axisRank: 'Accounts ranked by NOPAT (rank)',
+    axisCumShare: 'Cumulative share of NOPAT',
+    axisScore: 'Mean score (0–10)',
+    axisMoney: 'Amount',
+    axisPeriod: 'Period',
+    axisYears: 'Years as a client',
+    dataProblems: (n: number) => `Problems in the data (${n})`,
+    dataProblemsLede: 'Gaps and contradictions in the spreadsheets: fix them at the source.',
+    alerts: (n: number) => `Business alerts (${n})`,
+    alertsLede:
+      'The data is fine; these are things to act on: key clients that lose money, pay over the cap.',
+    dataProblemsTile: 'Data problems',
   },
   provenance: {
     builtFrom: (files: number, rows: string) => `Built from ${files} files (${rows} rows)`,

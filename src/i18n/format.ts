@@ -22,28 +22,57 @@ const DASH = '—';
 
 export function formatters(locale: Locale, currency: string): Formatters {
   const tag = locale === 'ru' ? 'ru-RU' : 'en-GB';
+  // signDisplay 'negative': a value that rounds to zero shows as 0, never as "−$0".
   const money = new Intl.NumberFormat(tag, {
     style: 'currency',
     currency,
     currencyDisplay: 'narrowSymbol',
     maximumFractionDigits: 0,
+    signDisplay: 'negative',
   });
   const moneyCompact = new Intl.NumberFormat(tag, {
     style: 'currency',
     currency,
     currencyDisplay: 'narrowSymbol',
     notation: 'compact',
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
+    signDisplay: 'negative',
   });
-  const numberCache = new Map<number, Intl.NumberFormat>();
-  const num = (digits: number) => {
-    let f = numberCache.get(digits);
-    if (!f) {
-      f = new Intl.NumberFormat(tag, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-      numberCache.set(digits, f);
-    }
+  const cache = new Map<string, Intl.NumberFormat>();
+  const cached = (key: string, make: () => Intl.NumberFormat) => {
+    let f = cache.get(key);
+    if (!f) cache.set(key, (f = make()));
     return f;
   };
+  const num = (digits: number) =>
+    cached(
+      `n${digits}`,
+      () => new Intl.NumberFormat(tag, { maximumFractionDigits: digits, signDisplay: 'negative' }),
+    );
+  // One measure, one number of decimals: scores always show two, percentages a fixed number,
+  // so a column of them lines up. The locale places the percent sign ("109%", "27,8 %").
+  const fixed = (digits: number) =>
+    cached(
+      `f${digits}`,
+      () =>
+        new Intl.NumberFormat(tag, {
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+          signDisplay: 'negative',
+        }),
+    );
+  const pct = (digits: number) =>
+    cached(
+      `p${digits}`,
+      () =>
+        new Intl.NumberFormat(tag, {
+          style: 'percent',
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+          signDisplay: 'negative',
+        }),
+    );
   const dateFmt = new Intl.DateTimeFormat(tag, {
     day: 'numeric',
     month: 'short',
@@ -56,8 +85,8 @@ export function formatters(locale: Locale, currency: string): Formatters {
     currency,
     money: (v, opts) => (v == null ? DASH : (opts?.compact ? moneyCompact : money).format(v)),
     number: (v, digits = 0) => (v == null ? DASH : num(digits).format(v)),
-    score: (v) => (v == null ? DASH : num(2).format(v)),
-    percent: (v, digits = 0) => (v == null ? DASH : `${num(digits).format(v * 100)}\u00a0%`),
+    score: (v) => (v == null ? DASH : fixed(2).format(v)),
+    percent: (v, digits = 0) => (v == null ? DASH : pct(digits).format(v)),
     date: (iso) => (iso ? dateFmt.format(new Date(`${iso}T00:00:00Z`)) : DASH),
     period: (p) => {
       if (!p) return DASH;

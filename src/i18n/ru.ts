@@ -31,6 +31,7 @@ export const ru: Messages = {
     maintained: 'Сопровождаемый клиент',
     opportunistic: 'Случайный клиент',
     unscored: 'Без оценки',
+    lost: 'Потерян',
   },
   segmentShort: {
     key: 'Ключевой',
@@ -38,6 +39,7 @@ export const ru: Messages = {
     maintained: 'Сопровождаемый',
     opportunistic: 'Случайный',
     unscored: 'Без оценки',
+    lost: 'Потерян',
   },
   segmentHint: {
     key: 'Мы хотим работать с ним, и он ценит нас: максимум внимания команды, не расслабляться.',
@@ -46,6 +48,7 @@ export const ru: Messages = {
     maintained: 'Ценит нас, но нам он менее интересен: обслуживать экономно и сохранять стабильный доход.',
     opportunistic: 'Обслуживать, когда это совпадает с нашими приоритетами; не давать опрометчивых обещаний.',
     unscored: 'Оценено слишком мало критериев, чтобы определить сегмент.',
+    lost: 'Мы потеряли этого клиента: его больше не оценивают и не обслуживают.',
   },
   position: {
     partner: 'Поставщик-партнер',
@@ -234,7 +237,7 @@ export const ru: Messages = {
     vs: 'к',
     gridTitle: 'Сегменты и позиции поставщика',
     gridNote:
-      'Активные и потенциальные клиенты в текущем периоде; строки — наши сегменты, столбцы — взгляд клиента на нас.',
+      'Все клиенты в текущем периоде; строки — наши сегменты (потерянные — отдельной строкой), столбцы — взгляд клиента на нас.',
     attention: 'Требует внимания',
     overdueTop: 'Самые просроченные обязательства',
     overloaded: 'Перегруженные менеджеры',
@@ -497,6 +500,33 @@ export const ru: Messages = {
         `${fromPeriod}: ${from}; ${toPeriod}: ${to}`,
       loss_making_key: (nopat: string) => `ключевой клиент с NOPAT ${nopat} за последние 12 месяцев`,
     },
+  },
+  usability: {
+    lostOn: (date: string, segment: string) => `Потерян ${date} — последний сегмент: ${segment}`,
+    lostUndated: (segment: string) => `Потерян (дата не указана) — последний сегмент: ${segment}`,
+    neverScored: 'не оценивался',
+    lostAccounts: 'Потерянные клиенты',
+    notPlaced: (unscored: number, lost: number) =>
+      `Нет на диаграмме: без оценки — ${unscored}, потеряно — ${lost}.`,
+    filter: 'Найти',
+    filterPlaceholder: 'Название, текст…',
+    exportCsv: 'Выгрузить показанные строки (CSV)',
+    reset: 'Сбросить',
+    shown: 'Показано строк',
+    window12m: 'за последние 12 месяцев',
+    windowQuarter: (period: string) => `за ${period}`,
+    axisRank: 'Клиенты по убыванию чистой прибыли (ранг)',
+    axisCumShare: 'Накопленная доля чистой прибыли',
+    axisScore: 'Средняя оценка (0–10)',
+    axisMoney: 'Сумма',
+    axisPeriod: 'Период',
+    axisYears: 'Лет сотрудничества',
+    dataProblems: (n: number) => `Проблемы в данных (${n})`,
+    dataProblemsLede: 'Пробелы и противоречия в таблицах: исправьте их в источнике.',
+    alerts: (n: number) => `Сигналы для бизнеса (${n})`,
+    alertsLede:
+      'С данными всё в порядке; это поводы действовать: убыточные ключевые клиенты, оклад выше предела.',
+    dataProblemsTile: 'Проблемы в данных',
   },
   provenance: {
     builtFrom: (files: number, rows: string) =>

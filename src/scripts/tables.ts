@@ -9,12 +9,31 @@
  * - a form `[data-filters-for="<table id>"]` with `select[name]` (matching `data-filter-<name>`)
  *   and `input[type=search]`; `[data-count-for]` shows the number of rows shown;
  *   `button[data-export-for]` downloads them as CSV (`data-filename`).
+ * - `data-url-state` on the form keeps its filters in the query string as they change, so a
+ *   filtered table can be bookmarked, shared and restored on reload or Back.
  */
 import { toCsv, type CsvCell, type CsvColumn } from '../views/csv.ts';
 
 function cellValue(td: Element | undefined): string {
   if (!td) return '';
   return (td as HTMLElement).dataset.value ?? td.textContent?.trim() ?? '';
+}
+
+function filterFields(form: HTMLFormElement) {
+  return [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input[type=search]')];
+}
+
+function saveToUrl(form: HTMLFormElement) {
+  const params = new URLSearchParams(location.search);
+  for (const field of filterFields(form)) {
+    const v = field.value.trim();
+    if (v === '') params.delete(field.name);
+    else params.set(field.name, v);
+  }
+  const query = params.toString();
+  const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+  if (url !== `${location.pathname}${location.search}${location.hash}`)
+    history.replaceState(history.state, '', url);
 }
 
 function enhance(table: HTMLTableElement) {
@@ -71,21 +90,22 @@ function enhance(table: HTMLTableElement) {
       if (ok) shown += 1;
     }
     if (counter) counter.textContent = String(shown);
+    if (form.hasAttribute('data-url-state')) saveToUrl(form);
   };
   form?.addEventListener('input', apply);
   form?.addEventListener('submit', (e) => e.preventDefault());
   form?.addEventListener('reset', () => setTimeout(apply));
   // Filters can come from the URL (?segment=key), so dashboard links open a filtered table.
-  if (form) {
+  if (form?.hasAttribute('data-url-state')) {
     const params = new URLSearchParams(location.search);
-    for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
-      'select, input[type=search]',
-    )) {
+    for (const field of filterFields(form)) {
       const v = params.get(field.name);
+      // A value the drop-down does not offer (an old link) leaves the filter open.
       if (v !== null) field.value = v;
+      if (field instanceof HTMLSelectElement && field.selectedIndex < 0) field.value = '';
     }
-    apply();
   }
+  apply();
 
   const exporter = document.querySelector<HTMLButtonElement>(`button[data-export-for="${table.id}"]`);
   exporter?.addEventListener('click', () => {

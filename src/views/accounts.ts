@@ -4,6 +4,8 @@
  */
 import type { AccountResult, Portfolio, Segment, SupplierPosition } from '../domain/types.ts';
 import type { AccountStatus } from '../schema/index.ts';
+import type { Messages } from '../i18n/index.ts';
+import type { Formatters } from '../i18n/format.ts';
 
 export interface AccountRow {
   id: string;
@@ -12,7 +14,7 @@ export interface AccountRow {
   status: AccountStatus;
   industry: string;
   region: string;
-  segment: Segment | 'unscored';
+  segment: ShownSegment;
   position: SupplierPosition | 'none';
   attractiveness: number | null;
   strength: number | null;
@@ -23,6 +25,29 @@ export interface AccountRow {
   overdue: number;
 }
 
+/** The segment a reader sees: a lost account reads as lost, never as unscored. */
+export type ShownSegment = Segment | 'unscored' | 'lost';
+
+export function shownSegment(a: AccountResult): ShownSegment {
+  if (a.status === 'lost') return 'lost';
+  return a.current.segment.segment ?? 'unscored';
+}
+
+/** The most recent segment an account was placed in (for "lost — last segment …"). */
+export function lastSegment(a: AccountResult): Segment | null {
+  return a.segment_history.at(-1)?.segment ?? null;
+}
+
+/** "Lost on 19 May 2026 — last segment Opportunistic client", or null for an account not lost. */
+export function lostText(a: AccountResult, t: Messages, fmt: Formatters): string | null {
+  if (a.status !== 'lost') return null;
+  const last = lastSegment(a);
+  const segment = last ? t.segment[last] : t.usability.neverScored;
+  return a.account.lost_on
+    ? t.usability.lostOn(fmt.date(a.account.lost_on), segment)
+    : t.usability.lostUndated(segment);
+}
+
 export function accountRow(a: AccountResult): AccountRow {
   return {
     id: a.account_id,
@@ -31,7 +56,7 @@ export function accountRow(a: AccountResult): AccountRow {
     status: a.status,
     industry: a.account.industry ?? '',
     region: a.account.region ?? '',
-    segment: a.current.segment.segment ?? 'unscored',
+    segment: shownSegment(a),
     position: a.current.position?.position ?? 'none',
     attractiveness: a.current.segment.attractiveness,
     strength: a.current.segment.strength,

@@ -1,6 +1,7 @@
 /** Dashboard figures: this period against the previous one, and the segment × position grid. */
 import type { Portfolio, Segment, SupplierPosition } from '../domain/types.ts';
 import { fromCents, toCents } from '../domain/money.ts';
+import { shownSegment } from './accounts.ts';
 
 export interface PeriodTotals {
   period: string | null;
@@ -28,15 +29,17 @@ export function periodTotals(p: Portfolio, period: string | null): PeriodTotals 
     : { period, revenue: null, nopat: null };
 }
 
-export type GridSegment = Segment | 'unscored';
+export type GridSegment = Segment | 'unscored' | 'lost';
 export type GridPosition = SupplierPosition | 'none';
 
-/** Accounts (active and prospects) per segment and supplier position in the current period. */
+/**
+ * Accounts per segment and supplier position in the current period; lost accounts have a row
+ * of their own, apart from the unscored ones.
+ */
 export function segmentPositionGrid(p: Portfolio): Map<GridSegment, Map<GridPosition, number>> {
   const grid = new Map<GridSegment, Map<GridPosition, number>>();
   for (const a of p.accounts) {
-    if (a.status === 'lost') continue;
-    const s: GridSegment = a.current.segment.segment ?? 'unscored';
+    const s: GridSegment = shownSegment(a);
     const pos: GridPosition = a.current.position?.position ?? 'none';
     const row = grid.get(s) ?? new Map<GridPosition, number>();
     row.set(pos, (row.get(pos) ?? 0) + 1);

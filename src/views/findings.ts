@@ -1,13 +1,51 @@
 /** Findings in the reader's language: the domain gives a code and params, the UI a template. */
 import type { Finding, Severity } from '../domain/types.ts';
-import { formatMessage } from '../domain/findings.ts';
+import { FINDINGS, formatMessage } from '../domain/findings.ts';
 import type { Messages } from '../i18n/index.ts';
-import type { Locale } from '../i18n/format.ts';
+import type { Formatters } from '../i18n/format.ts';
 
-export function findingText(f: Finding, t: Messages, locale: Locale): string {
-  if (locale === 'en') return f.message;
-  const template = (t.findings as Record<string, string>)[f.code];
-  return template ? formatMessage(template, f.params) : f.message;
+/** Names for the ids a finding carries (an account, a team member). */
+export interface FindingNames {
+  account?: (id: string) => string | undefined;
+  member?: (id: string) => string | undefined;
+}
+
+/**
+ * A finding's params as a reader sees them: ids become names ("Sarah Mitchell (M03)"), money,
+ * shares, periods and dates go through the one formatter — never "M03" or "-71927".
+ */
+export function displayParams(f: Finding, fmt: Formatters, names: FindingNames = {}): Finding['params'] {
+  const out: Finding['params'] = {};
+  for (const [key, v] of Object.entries(f.params)) {
+    if (v === null || v === undefined || typeof v === 'boolean') {
+      out[key] = v;
+    } else if (typeof v === 'number') {
+      if (/coverage|share|cap|rate/.test(key)) out[key] = fmt.percent(v, 1);
+      else if (/nopat|revenue|cost|pay|amount|value/.test(key)) out[key] = fmt.money(v);
+      else out[key] = fmt.number(v, 2);
+    } else if (key === 'account_id') {
+      const name = names.account?.(v);
+      out[key] = name && name !== v ? `${name} (${v})` : v;
+    } else if (key === 'member_id') {
+      const name = names.member?.(v);
+      out[key] = name && name !== v ? `${name} (${v})` : v;
+    } else if (key === 'period') {
+      out[key] = fmt.period(v);
+    } else if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      out[key] = fmt.date(v);
+    } else {
+      out[key] = v;
+    }
+  }
+  return out;
+}
+
+export function findingText(f: Finding, t: Messages, fmt: Formatters, names: FindingNames = {}): string {
+  const template =
+    fmt.locale === 'en'
+      ? (FINDINGS as Record<string, { message: string }>)[f.code]?.message
+      : (t.findings as Record<string, string>)[f.code];
+  return template ? formatMessage(template, displayParams(f, fmt, names)) : f.message;
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -30,4 +68,22 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     (a, b) =>
       RANK[a.severity] - RANK[b.severity] || b.items.length - a.items.length || a.code.localeCompare(b.code),
   );
+}
+
+/**
+ * Findings that are news about the business, not faults in the spreadsheets: the data is
+ * right, and someone should act (a key client losing money, pay above the cap).
+ */
+const ALERT_CODES: ReadonlySet<string> = new Set(['key_account_unprofitable', 'base_pay_over_cap']);
+
+export function isBusinessAlert(f: Finding): boolean {
+  return ALERT_CODES.has(f.code);
+}
+
+export function dataProblems(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !isBusinessAlert(f));
+}
+
+export function businessAlerts(findings: readonly Finding[]): Finding[] {
+  return findings.filter(isBusinessAlert);
 }

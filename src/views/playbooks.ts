@@ -498,11 +498,16 @@ export const vocTrend = (p: Portfolio) => p.voc.trend;
 // ---------------------------------------------------------------------------------------
 
 /** One cell of a live table: the shape DataTable renders (text, or a link, or a badge). */
-export type BlockCell = string | { text?: string; href?: string; badge?: string; badgeTone?: string };
+export type BlockCell =
+  string | { text?: string; href?: string; badge?: string; badgeTone?: string; tone?: 'up' | 'down' };
 
 export interface BlockColumn {
   label: string;
   num?: boolean;
+  /** 2 (gives way last) … 4 (first) when the table's box is narrow; none: always shown. */
+  priority?: 2 | 3 | 4;
+  /** Keep each cell on one line (dates). */
+  nowrap?: boolean;
 }
 
 /** A paragraph above the table: a summary or a verdict. */
@@ -540,6 +545,11 @@ export interface BlockDef {
 
 /** How errors name the block: `<Block name="DmuGaps">`-style, as the author wrote it. */
 const who = (props: BlockProps) => `Block name="${String(props.name)}"`;
+
+/** A money cell that reads as a loss when it is one. */
+function money(fmt: PlaybookContext['fmt'], v: number | null): BlockCell {
+  return v !== null && v < 0 ? { text: fmt.money(v), tone: 'down' } : fmt.money(v);
+}
 
 interface Column<T> extends BlockColumn {
   cell: (row: T) => BlockCell;
@@ -607,14 +617,15 @@ function accountTable(
                 badgeTone: r.status,
               },
       },
-      { label: s.col.manager, cell: (r) => memberLink(ctx, r.kam_id) },
+      { label: s.col.manager, priority: 3, cell: (r) => memberLink(ctx, r.kam_id) },
       { label: spec.show === 'segment' ? s.col.segment : s.col.position, cell: badge },
-      { label: s.col.revenue, num: true, cell: (r) => fmt.money(r.revenue) },
-      { label: s.col.nopat, num: true, cell: (r) => fmt.money(r.nopat) },
-      { label: s.col.nopat12m, num: true, cell: (r) => fmt.money(r.nopat_12m) },
+      { label: s.col.revenue, num: true, priority: 3, cell: (r) => fmt.money(r.revenue) },
+      { label: s.col.nopat, num: true, priority: 2, cell: (r) => money(fmt, r.nopat) },
+      { label: s.col.nopat12m, num: true, cell: (r) => money(fmt, r.nopat_12m) },
       {
         label: s.col.openOverdue,
         num: true,
+        priority: 4,
         cell: (r) => `${fmt.count(r.open_commitments)} / ${fmt.count(r.overdue_commitments)}`,
       },
     ],
@@ -671,8 +682,8 @@ export const PLAYBOOK_BLOCKS = {
         columns: [
           { label: s.col.account, cell: (r) => accountLink(r.account_id, r.account_name) },
           { label: s.col.commitment, cell: (r) => r.description },
-          { label: s.col.owner, cell: (r) => memberLink(ctx, r.owner_id) },
-          { label: s.col.due, cell: (r) => fmt.date(r.due) },
+          { label: s.col.owner, priority: 3, cell: (r) => memberLink(ctx, r.owner_id) },
+          { label: s.col.due, priority: 2, nowrap: true, cell: (r) => fmt.date(r.due) },
           { label: s.col.daysOverdue, num: true, cell: (r) => fmt.count(r.days_late) },
         ],
       });

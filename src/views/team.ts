@@ -44,3 +44,6 @@ export function memberViews(p: Portfolio): Map<string, MemberView> {
   memo.set(p, out);
   return out;
 }
+
+/** Workload bars run to 150 % of capacity, with a tick at 100 %. */
+export const LOAD_SCALE = 1.5;

@@ -43,7 +43,7 @@ describe('pages show what the core computed', () => {
     const page = await html('accounts');
     for (const a of await accounts()) {
       const row = new RegExp(
-        `<tr[^>]*data-filter-segment="${a.segment}"[^>]*>(?:(?!</tr>).)*/accounts/${a.account_id}/`,
+        `<tr[^>]*data-filter-segment="${a.status === 'lost' ? 'lost' : a.segment}"[^>]*>(?:(?!</tr>).)*/accounts/${a.account_id}/`,
         's',
       );
       expect(page, a.account_id).toMatch(row);
@@ -53,10 +53,56 @@ describe('pages show what the core computed', () => {
   it('the dashboard counts key accounts and overdue commitments like the export', async () => {
     const rows = await accounts();
     const page = text(await html(''));
-    const key = rows.filter((r) => r.segment === 'key').length;
+    const key = rows.filter((r) => r.segment === 'key' && r.status !== 'lost').length;
+    const lost = rows.filter((r) => r.status === 'lost').length;
     const overdue = rows.reduce((n, r) => n + r.overdue_commitments, 0);
     expect(page).toMatch(new RegExp(`Key clients ${key}\\b`));
+    expect(lost).toBeGreaterThan(0);
+    expect(page).toMatch(new RegExp(`Lost accounts ${lost}\\b`));
     expect(page).toMatch(new RegExp(`Overdue commitments ${overdue}\\b`));
+  });
+
+  it('the quality page keeps business alerts apart from data problems, and the dashboard counts only problems', async () => {
+    const quality = text(await html('quality'));
+    const alertsAt = quality.indexOf('Business alerts (');
+    const problemsAt = quality.indexOf('Problems in the data (');
+    expect(problemsAt).toBeGreaterThan(0);
+    expect(alertsAt).toBeGreaterThan(problemsAt);
+    const problems = quality.slice(0, alertsAt);
+    const alerts = quality.slice(alertsAt);
+    expect(alerts).toMatch(/loses money: NOPAT over the last 12 months is -\$[\d,]+\./);
+    expect(problems).not.toContain('loses money');
+    expect(problems).not.toContain('above the cap');
+    const warnings = Number(/Spreadsheet warnings \((\d+)\)/.exec(quality)?.[1]);
+    const found = Number(/Problems in the data \((\d+)\)/.exec(quality)?.[1]);
+    const alertCount = Number(/Business alerts \((\d+)\)/.exec(quality)?.[1]);
+    expect(alertCount).toBeGreaterThan(0);
+    expect(text(await html(''))).toMatch(new RegExp(`Data problems ${warnings + found}\\b`));
+  });
+
+  it('profit by segment counts lost accounts in their own row, apart from unscored ones', async () => {
+    const rows = await accounts();
+    const page = await html('portfolio');
+    const count = (badge: string) =>
+      Number(
+        new RegExp(
+          `<span class="badge ${badge}"[^>]*>[^<]+</span>\\s*</td>\\s*<td[^>]*data-value="(\\d+)"`,
+        ).exec(page)?.[1],
+      );
+    expect(count('lost')).toBe(rows.filter((r) => r.status === 'lost').length);
+    expect(count('unscored')).toBe(rows.filter((r) => r.status !== 'lost' && r.segment === null).length);
+  });
+
+  it('a lost account reads as lost with its date and last segment, not as unscored', async () => {
+    const lost = (await accounts()).filter((r) => r.status === 'lost');
+    expect(lost.length).toBeGreaterThan(0);
+    for (const a of lost) {
+      const page = text(await html(`accounts/${a.account_id}`));
+      expect(page, a.account_id).toMatch(
+        /Lost (on \d{1,2} \w{3} \d{4}|\(date not recorded\)) — last segment \w/,
+      );
+      expect(page, a.account_id).not.toContain('Not enough criteria scored');
+    }
   });
 
   it('each account page names its segment, position and current-period NOPAT', async () => {
@@ -67,7 +113,7 @@ describe('pages show what the core computed', () => {
       opportunistic: 'Opportunistic client',
     };
     for (const a of (await accounts())
-      .filter((r) => r.segment !== 'unscored' && r.nopat !== null)
+      .filter((r) => r.segment !== 'unscored' && r.nopat !== null && r.status !== 'lost')
       .slice(0, 12)) {
       const page = text(await html(`accounts/${a.account_id}`));
       expect(page, a.account_id).toContain(a.name);
