@@ -46,10 +46,10 @@ describe('signal sentences', () => {
     const f = formatters('en', 'EUR');
     const text = SIGNALS.map((s) => signalSentence(s, t, f));
     expect(text[1]).toBe(
-      'revenue over the last 12 months €1.2m, 21\u00a0% below the 12 months before (€1.5m)',
+      'revenue over the last 12 months €1.2m, 21% below the 12 months before (€1.5m)',
     );
     expect(text[0]).toContain('6.5');
-    expect(text[0]).toContain('1.5 below the previous 8');
+    expect(text[0]).toContain('1.50 below the previous 8.00');
     expect(text[2]).toBe('2 promises more than 30 days overdue, the oldest 87 days (“Spare-parts stock”)');
     expect(text[3]).toContain('Olga Petrova');
     expect(text[5]).toBe('Key client in Q2 2026, Developing key client in Q3 2026');
