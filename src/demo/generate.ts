@@ -1,5 +1,5 @@
 /**
- * Deterministic demo portfolio: rows for every dataset of SPEC §2, as an analyst would type
+ * Deterministic demo portfolio: rows for every dataset of docs/DATA-FORMAT.md, as an analyst would type
  * them (numbers, `YYYY-MM-DD` dates, yes/no, period text). The same options always give the
  * same rows; the cost is linear in the number of accounts, so the benchmark reuses it at
  * 100–10,000 accounts.

@@ -1,5 +1,5 @@
 /**
- * Commitments (SPEC §3): every promise and whether it was kept, as of "today".
+ * Commitments (docs/RULES.md#commitments): every promise and whether it was kept, as of "today".
  * Due today is not overdue; done on the due date is on time.
  */
 import type { Commitment } from '../schema/index.ts';

@@ -1,5 +1,5 @@
 /**
- * Contacts (SPEC §3, article idea 7): who is in each client's decision-making unit and how
+ * Contacts (article idea 7): who is in each client's decision-making unit and how
  * they feel about us, and the people the owner cannot reach, to hand over to a teammate.
  */
 import { DMU_ROLES, type Contact, type DmuRole } from '../schema/index.ts';

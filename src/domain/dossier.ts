@@ -1,5 +1,5 @@
 /**
- * The value dossier (SPEC §3, article idea 5): what we gave each client beyond the product, in
+ * The value dossier (article idea 5): what we gave each client beyond the product, in
  * money, per category; the relationship timeline; and KPIs against target and benchmark.
  */
 import { DOSSIER_CATEGORIES, type DossierCategory, type DossierEntry, type Kpi } from '../schema/index.ts';

@@ -1,5 +1,5 @@
 /**
- * Pay (SPEC §3, article idea 9): the base share of possible pay against the cap, and the
+ * Pay (article idea 9): the base share of possible pay against the cap, and the
  * key-account retention bonus test.
  */
 import type { Compensation } from '../schema/index.ts';

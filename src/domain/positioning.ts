@@ -1,4 +1,4 @@
-/** Supplier positioning matrix (SPEC §3): how the client sees us, from risk and spend. */
+/** Supplier positioning matrix (docs/RULES.md#supplier-position): how the client sees us, from risk and spend. */
 import type { Positioning } from '../schema/index.ts';
 import type { PositionResult, SupplierPosition } from './types.ts';
 

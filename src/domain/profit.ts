@@ -1,5 +1,5 @@
 /**
- * Profitability (SPEC §3): revenue split, costs to serve, operating profit, tax and NOPAT per
+ * Profitability (docs/RULES.md#profit): revenue split, costs to serve, operating profit, tax and NOPAT per
  * account and period; sums over the last 12 months; the whale curve and the cross-subsidy
  * index. All arithmetic is in integer cents (see money.ts).
  *

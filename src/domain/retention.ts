@@ -1,6 +1,6 @@
 /**
  * Retention, customer lifetime value, profit and cash flow by tenure, and the suggested
- * reinvestment from new key accounts (SPEC §3, source article idea 6).
+ * reinvestment from new key accounts (docs/RULES.md#lifetime-value; source article idea 6).
  */
 import type { Account, Financial } from '../schema/index.ts';
 import { fromCents, roundHalfUp, toCents, type Cents } from './money.ts';

@@ -1,5 +1,5 @@
 /**
- * Identification and selection matrix (SPEC §3): attractiveness A and strength S as weighted
+ * Identification and selection matrix (docs/RULES.md#segments): attractiveness A and strength S as weighted
  * means of the scored criteria, the four segments, and each account's path across periods.
  */
 import type { Criterion, MatrixName, Score } from '../schema/index.ts';
@@ -76,7 +76,7 @@ export function segmentFor(
       strength_coverage: coverage.strength,
     };
   }
-  // Rounded before the threshold comparison, as SPEC §3 requires.
+  // Rounded before the threshold comparison, as docs/RULES.md#segments says.
   const a = roundHalfUp(weighted.attractiveness / weight.attractiveness, 4);
   const s = roundHalfUp(weighted.strength / weight.strength, 4);
   return {

@@ -1,5 +1,5 @@
 /**
- * The output of the domain core: everything SPEC §3 computes, built once per build by
+ * The output of the domain core: everything docs/RULES.md describes, built once per build by
  * `computePortfolio(datasets, { today })` and only read by views, pages and exports.
  *
  * Conventions (stable — extend, never rename):
@@ -37,7 +37,7 @@ export type Severity = 'error' | 'warning' | 'info';
 // Per account and period
 // ---------------------------------------------------------------------------------------
 
-/** Identification and selection matrix for one account in one period (SPEC §3). */
+/** Identification and selection matrix for one account in one period (docs/RULES.md#segments). */
 export interface SegmentResult {
   period: string;
   /** Weighted mean over the scored attractiveness criteria, 4 decimals; null when unscored. */

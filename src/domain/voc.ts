@@ -1,5 +1,5 @@
 /**
- * Voice of the Customer (SPEC §3): response rate, mean score per question and overall for each
+ * Voice of the Customer (docs/RULES.md#voice-of-the-customer): response rate, mean score per question and overall for each
  * survey, and the trend across surveys per account and for the portfolio (per calendar year).
  */
 import type { Feedback, Survey } from '../schema/index.ts';

@@ -1,5 +1,5 @@
 /**
- * Workload norms (SPEC §3, article idea 8) — the ONE place the load model lives.
+ * Workload norms (article idea 8) — the ONE place the load model lives.
  *
  * Each account a manager runs (active and prospect; lost ones carry no load) adds
  *   load = base + Σ weight × factor

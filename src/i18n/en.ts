@@ -340,7 +340,6 @@ export const en = {
     more: (n: number) => `…and ${n} more.`,
     where: 'Where',
     message: 'Problem',
-    row: 'row',
     file: 'File',
     sheets: 'Sheets (rows)',
     size: 'Size',

@@ -341,7 +341,6 @@ export const ru: Messages = {
     more: (n: number) => `…и ещё ${n}.`,
     where: 'Где',
     message: 'Проблема',
-    row: 'строка',
     file: 'Файл',
     sheets: 'Листы (строк)',
     size: 'Размер',

@@ -1,5 +1,5 @@
 /**
- * Raw spreadsheet cells → values, one coercer per column kind (SPEC §2 "Cell values" and
+ * Raw spreadsheet cells → values, one coercer per column kind (docs/DATA-FORMAT.md, docs/RULES.md#reading-the-data and
  * "Precise rules"). A coercer returns the value, `undefined` for a blank cell, or a
  * `CellError` whose message says what is wrong with the cell; it never guesses.
  */

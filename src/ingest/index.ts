@@ -1,6 +1,6 @@
 /**
  * The ingestion layer: spreadsheet files in the data folder → validated datasets, with every
- * problem located as `file › sheet › row N › column` (SPEC §2). Nothing here prints; callers
+ * problem located as `file › sheet › row N › column` (docs/RULES.md#reading-the-data). Nothing here prints; callers
  * decide how to show the problems.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';

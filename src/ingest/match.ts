@@ -1,5 +1,5 @@
 /**
- * Name matching (SPEC §2): sheets to datasets and headers to columns, case-insensitively,
+ * Name matching (docs/RULES.md#reading-the-data): sheets to datasets and headers to columns, case-insensitively,
  * ignoring spaces, `-` and `_`, against the English name or a Russian alias; and the
  * "did you mean …?" suggestions by edit distance.
  */

@@ -107,7 +107,7 @@ function referenceOrder(): DatasetName[] {
 
 const ORDER = referenceOrder();
 
-/** A kam_id may point to any member; roles other than these are a warning (SPEC §2). */
+/** A kam_id may point to any member; roles other than these are a warning (docs/DATA-FORMAT.md). */
 const KAM_ROLES: ReadonlySet<string> = new Set(['kam', 'manager']);
 
 /**

@@ -102,7 +102,7 @@ const optional = {
       max: o.max,
       defaultValue: def,
     }),
-  /** Blank money is 0 (SPEC §2 defaults). */
+  /** Blank money is 0 (docs/RULES.md#reading-the-data). */
   money: (doc: string, o: Opts = {}) =>
     register(z.number().default(0), { kind: 'money', doc, ru: o.ru ?? [], defaultValue: 0 }),
   /** Money where blank means "not known" rather than 0 (potential, wallet). */

@@ -1,5 +1,5 @@
 /**
- * The datasets of SPEC §2: one zod object schema per sheet. Everything else (the reader's
+ * The datasets (docs/DATA-FORMAT.md): one zod object schema per sheet. Everything else (the reader's
  * header matching, the template workbook, the column docs, error messages and the record
  * types the domain core uses) is derived from these definitions.
  */
@@ -100,7 +100,7 @@ const OFFERING_STATUS_RU = {
   not_relevant: 'не_актуально',
 } as const;
 
-// Russian header aliases shared by several datasets (SPEC §2 "Columns").
+// Russian header aliases shared by several datasets (docs/DATA-FORMAT.md).
 const RU = {
   account_id: ['клиент_id', 'код_клиента'],
   name: ['наименование', 'имя'],

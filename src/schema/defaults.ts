@@ -1,5 +1,5 @@
 /**
- * Criteria used when the workbook has no `criteria` sheet (SPEC §2): the nine traits of an
+ * Criteria used when the workbook has no `criteria` sheet (docs/DATA-FORMAT.md): the nine traits of an
  * attractive client from the source article and six supplier-strength criteria, equal weights.
  */
 import type { Criterion } from './datasets.ts';

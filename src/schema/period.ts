@@ -1,5 +1,5 @@
 /**
- * Periods are `YYYY`, `YYYY-Qn` or `YYYY-MM` (SPEC §2). They are ordered by their end date;
+ * Periods are `YYYY`, `YYYY-Qn` or `YYYY-MM` (docs/RULES.md#periods). They are ordered by their end date;
  * periods of different granularity can coexist in one portfolio.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Settings keys (SPEC §2). The `settings` sheet holds key/value rows; each value is coerced
+ * Settings keys (docs/DATA-FORMAT.md). The `settings` sheet holds key/value rows; each value is coerced
  * by the kind given here and validated by the zod type, so the template README, the docs
  * and the errors all come from this one table.
  */

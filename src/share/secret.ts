@@ -1,5 +1,5 @@
 /**
- * The secret behind share links (SPEC §5): `KAM_SHARE_SECRET`, else a random secret kept in
+ * The secret behind share links (docs/RULES.md#client-bundles): `KAM_SHARE_SECRET`, else a random secret kept in
  * `<root>/.kam-share-secret`. The file is created once and then reused, so a client's link
  * stays the same from build to build.
  */

@@ -1,5 +1,5 @@
 /**
- * The client-safe view model of one account's value dossier bundle (SPEC §5).
+ * The client-safe view model of one account's value dossier bundle (docs/RULES.md#client-bundles).
  *
  * Built from a whitelist: every field below is copied one by one from the portfolio, never by
  * spreading a row, so a column added to a dataset later cannot reach a client by accident.

@@ -1,5 +1,5 @@
 /**
- * Machine-readable exports (SPEC §4), pure: the lead writes them to `dist/exports/`.
+ * Machine-readable exports (docs/RULES.md#exports), pure: the lead writes them to `dist/exports/`.
  * Money is already 2-decimal and A/S 4-decimal in the Portfolio; exports only pick fields.
  */
 import type { AccountStatus } from '../schema/index.ts';

@@ -90,7 +90,9 @@ describe('pages show what the core computed', () => {
         ).exec(page)?.[1],
       );
     expect(count('lost')).toBe(rows.filter((r) => r.status === 'lost').length);
-    expect(count('unscored')).toBe(rows.filter((r) => r.status !== 'lost' && r.segment === null).length);
+    expect(count('unscored')).toBe(
+      rows.filter((r) => r.status !== 'lost' && r.segment === 'unscored').length,
+    );
   });
 
   it('a lost account reads as lost with its date and last segment, not as unscored', async () => {

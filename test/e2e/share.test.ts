@@ -174,10 +174,13 @@ describe('client bundle in Chromium', () => {
     const dir = await writeBundles(portfolio, 'demo');
     const lines = await checkBundle(portfolio, dir, id, 'demo');
     // Sections follow one another instead of each starting a page: the richest demo bundle
-    // (about 100 lines of text) takes three A4 pages, and every page but the last is well filled.
+    // takes no more A4 pages than its text needs, and every page but the last is well filled.
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.length).toBeLessThanOrEqual(3);
     const fullest = Math.max(...lines);
+    const total = lines.reduce((a, b) => a + b, 0);
+    expect(lines.length, `lines per page: ${lines.join(', ')}`).toBeLessThanOrEqual(
+      Math.ceil(total / fullest) + 1,
+    );
     for (const n of lines.slice(0, -1)) expect(n).toBeGreaterThanOrEqual(fullest / 2);
 
     for (const locale of ['en', 'ru'] as const) {

@@ -25,7 +25,7 @@ export interface Scored {
   segment: string | null;
 }
 
-/** A and S per account for a period with simple weighted means (SPEC §3), without src/domain. */
+/** A and S per account for a period with simple weighted means (docs/RULES.md#segments), without src/domain. */
 export function segmentsOf(rows: PortfolioRows, period: string, threshold = 5): Map<string, Scored> {
   const crit = new Map(
     rows.criteria.map((c) => [

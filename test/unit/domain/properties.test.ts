@@ -1,4 +1,4 @@
-/** fast-check properties of the domain core (SPEC §3 invariants). */
+/** fast-check properties of the domain core (invariants of docs/RULES.md). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commitmentStats, classifyCommitment } from '../../../src/domain/commitments.ts';

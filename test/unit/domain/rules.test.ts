@@ -1,4 +1,4 @@
-/** Edge rules of SPEC §3 and the decisions documented in the domain modules. */
+/** Edge rules of docs/RULES.md and the decisions documented in the domain modules. */
 import { describe, expect, it } from 'vitest';
 import { roundHalfUp, toCents } from '../../../src/domain/money.ts';
 import { last12Months, selectFinestNonOverlapping } from '../../../src/domain/periods.ts';

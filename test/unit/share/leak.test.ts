@@ -1,6 +1,6 @@
 /**
  * Writes every client bundle and scans every file in them for anything a client must not see
- * (SPEC §5): leak markers of internal-only fields, other clients, segment and supplier-position
+ * (docs/RULES.md#client-bundles): leak markers of internal-only fields, other clients, segment and supplier-position
  * words, numbers only internal fields hold, links out of the bundle.
  *
  * The scan works from the source datasets, not from the view model, so it does not trust the
