@@ -1,9 +1,11 @@
 /**
- * Everything the playbook pages and their live MDX components compute: pure functions from the
- * Portfolio (and the playbook entries) to rows. The .astro components only render these, so
- * the selection rules are tested here without a build.
+ * Everything the playbook pages and their live MDX blocks compute: pure functions from the
+ * Portfolio (and the playbook entries) to rows, and the registry of live blocks that turns them
+ * into tables. Block.astro only renders these, so selection and formatting are tested here
+ * without a build.
  */
 import { addMonths } from '../domain/periods.ts';
+import { NEW_KEY_TENURE_YEARS } from '../domain/retention.ts';
 import type { AccountResult, Portfolio, Segment, SupplierPosition } from '../domain/types.ts';
 import {
   PLAYBOOK_LOCALES,
@@ -16,7 +18,7 @@ import {
 import { comparePeriods, type AccountStatus, type DmuRole } from '../schema/index.ts';
 import { formatters, type Formatters, type Locale } from '../i18n/format.ts';
 import { playbookStrings, type PlaybookStrings } from '../i18n/playbooks.ts';
-import { href } from '../lib/paths.ts';
+import { accountHref, href, memberHref } from '../lib/paths.ts';
 
 // ---------------------------------------------------------------------------------------
 // URLs and locale
@@ -490,6 +492,452 @@ export function quietAccounts(p: Portfolio, segment: Segment, months = 12): Quie
 }
 
 export const vocTrend = (p: Portfolio) => p.voc.trend;
+
+// ---------------------------------------------------------------------------------------
+// Live blocks: everything <Block name="…" /> can show in a playbook
+// ---------------------------------------------------------------------------------------
+
+/** One cell of a live table: the shape DataTable renders (text, or a link, or a badge). */
+export type BlockCell = string | { text?: string; href?: string; badge?: string; badgeTone?: string };
+
+export interface BlockColumn {
+  label: string;
+  num?: boolean;
+}
+
+/** A paragraph above the table: a summary or a verdict. */
+export interface BlockLine {
+  text: string;
+  strong?: boolean;
+  tone?: 'up' | 'down';
+}
+
+/** What a live block shows; Block.astro frames it (title, "live" badge, period) and renders it. */
+export interface BlockView {
+  title: string;
+  /** Shown instead of the table when there are no rows and no lead paragraphs. */
+  empty: string;
+  lead: BlockLine[];
+  columns: BlockColumn[];
+  rows: BlockCell[][];
+  /** The first cell names the row (read out as the row header). */
+  rowHeader: boolean;
+  more: Limited<unknown>['more'];
+}
+
+export interface BlockContext extends PlaybookContext {
+  memberName: (id: string) => string;
+}
+
+/** The MDX attributes as written: `name`, `locale`, and whatever the block declares. */
+export type BlockProps = Readonly<Record<string, unknown>>;
+
+export interface BlockDef {
+  /** Attributes the block reads besides `name` and `locale`; any other one stops the build. */
+  props: readonly string[];
+  view: (p: Portfolio, ctx: BlockContext, props: BlockProps) => BlockView;
+}
+
+/** How errors name the block: `<Block name="DmuGaps">`-style, as the author wrote it. */
+const who = (props: BlockProps) => `Block name="${String(props.name)}"`;
+
+interface Column<T> extends BlockColumn {
+  cell: (row: T) => BlockCell;
+}
+
+/** The common shape: the first `limit` rows of a list, one cell per column. */
+function table<T>(
+  all: readonly T[],
+  props: BlockProps,
+  spec: {
+    title: string;
+    empty: string;
+    columns: Column<T>[];
+    lead?: BlockLine[];
+    rowHeader?: boolean;
+    /** Short by nature (a few years): every row, no limit attribute. */
+    whole?: boolean;
+  },
+): BlockView {
+  const { rows, more } = spec.whole ? { rows: all, more: null } : limitRows(all, props.limit, who(props));
+  return {
+    title: spec.title,
+    empty: spec.empty,
+    lead: spec.lead ?? [],
+    columns: spec.columns.map(({ label, num }) => (num ? { label, num } : { label })),
+    rows: rows.map((r) => spec.columns.map((c) => c.cell(r))),
+    rowHeader: spec.rowHeader ?? false,
+    more,
+  };
+}
+
+const accountLink = (id: string, name: string): BlockCell => ({ href: accountHref(id), text: name });
+const memberLink = (ctx: BlockContext, id: string): BlockCell => ({
+  href: memberHref(id),
+  text: ctx.memberName(id),
+});
+
+/** Accounts by segment, position or loss: the name, then the other classification as a badge. */
+function accountTable(
+  all: readonly AccountRow[],
+  ctx: BlockContext,
+  props: BlockProps,
+  spec: { title: string; empty: string; show: 'segment' | 'position' },
+): BlockView {
+  const { s, fmt } = ctx;
+  const badge = (r: AccountRow): BlockCell => {
+    if (spec.show === 'segment')
+      return r.segment ? { badge: s.segment[r.segment], badgeTone: r.segment } : '—';
+    return r.position ? { badge: s.position[r.position], badgeTone: r.position } : '—';
+  };
+  return table(all, props, {
+    title: spec.title,
+    empty: spec.empty,
+    rowHeader: true,
+    columns: [
+      {
+        label: s.col.account,
+        cell: (r) =>
+          r.status === 'active'
+            ? accountLink(r.account_id, r.name)
+            : {
+                href: accountHref(r.account_id),
+                text: r.name,
+                badge: s.status[r.status],
+                badgeTone: r.status,
+              },
+      },
+      { label: s.col.manager, cell: (r) => memberLink(ctx, r.kam_id) },
+      { label: spec.show === 'segment' ? s.col.segment : s.col.position, cell: badge },
+      { label: s.col.revenue, num: true, cell: (r) => fmt.money(r.revenue) },
+      { label: s.col.nopat, num: true, cell: (r) => fmt.money(r.nopat) },
+      { label: s.col.nopat12m, num: true, cell: (r) => fmt.money(r.nopat_12m) },
+      {
+        label: s.col.openOverdue,
+        num: true,
+        cell: (r) => `${fmt.count(r.open_commitments)} / ${fmt.count(r.overdue_commitments)}`,
+      },
+    ],
+  });
+}
+
+/**
+ * Every live block, by the name an author writes in `<Block name="…" />`. A new block is one
+ * entry here: the attributes it reads, and a function from the portfolio to its table.
+ */
+export const PLAYBOOK_BLOCKS = {
+  SegmentAccounts: {
+    props: ['segment', 'limit'],
+    view: (p, ctx, props) => {
+      const segment = parseSegment(props.segment, who(props));
+      return accountTable(segmentAccounts(p, segment), ctx, props, {
+        title: ctx.s.live.segmentAccounts(ctx.s.segment[segment]),
+        empty: ctx.s.empty.segmentAccounts,
+        show: 'position',
+      });
+    },
+  },
+
+  PositionAccounts: {
+    props: ['position', 'limit'],
+    view: (p, ctx, props) => {
+      const position = parsePosition(props.position, who(props));
+      return accountTable(positionAccounts(p, position), ctx, props, {
+        title: ctx.s.live.positionAccounts(ctx.s.position[position]),
+        empty: ctx.s.empty.positionAccounts,
+        show: 'segment',
+      });
+    },
+  },
+
+  UnprofitableKeyAccounts: {
+    props: ['limit'],
+    view: (p, ctx, props) =>
+      accountTable(unprofitableKeyAccounts(p), ctx, props, {
+        title: ctx.s.live.unprofitable,
+        empty: ctx.s.empty.unprofitable,
+        show: 'position',
+      }),
+  },
+
+  OverdueCommitments: {
+    props: ['segment', 'limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      const segment = parseOptionalSegment(props.segment, who(props));
+      return table(overdueCommitments(p, { segment }), props, {
+        title: segment ? s.live.overdueIn(s.segment[segment]) : s.live.overdue,
+        empty: s.empty.overdue,
+        columns: [
+          { label: s.col.account, cell: (r) => accountLink(r.account_id, r.account_name) },
+          { label: s.col.commitment, cell: (r) => r.description },
+          { label: s.col.owner, cell: (r) => memberLink(ctx, r.owner_id) },
+          { label: s.col.due, cell: (r) => fmt.date(r.due) },
+          { label: s.col.daysOverdue, num: true, cell: (r) => fmt.count(r.days_late) },
+        ],
+      });
+    },
+  },
+
+  CommitmentsByOwner: {
+    props: ['limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      return table(commitmentsByOwner(p), props, {
+        title: s.live.byOwner,
+        empty: s.empty.byOwner,
+        columns: [
+          { label: s.col.owner, cell: (r) => memberLink(ctx, r.owner_id) },
+          {
+            label: s.col.openOverdue,
+            num: true,
+            cell: (r) => `${fmt.count(r.open)} / ${fmt.count(r.overdue)}`,
+          },
+          { label: s.col.onTime, num: true, cell: (r) => fmt.percent(r.on_time_rate) },
+        ],
+      });
+    },
+  },
+
+  // Name, title, role and influence only: never the contact's internal notes or attitude.
+  HandoverList: {
+    props: ['segment', 'limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      const segment = parseOptionalSegment(props.segment, who(props));
+      return table(handoverList(p, { segment }), props, {
+        title: segment ? s.live.handoverIn(s.segment[segment]) : s.live.handover,
+        empty: s.empty.handover,
+        columns: [
+          { label: s.col.account, cell: (r) => accountLink(r.account_id, r.account_name) },
+          { label: s.col.contact, cell: (r) => r.name },
+          { label: s.col.jobTitle, cell: (r) => r.title ?? '—' },
+          { label: s.col.dmuRole, cell: (r) => (r.dmu_role ? s.dmu[r.dmu_role] : '—') },
+          { label: s.col.influence, num: true, cell: (r) => fmt.number(r.influence) },
+          { label: s.col.owner, cell: (r) => (r.owner_id ? memberLink(ctx, r.owner_id) : '—') },
+          { label: s.col.reason, cell: (r) => s.reason[r.reason] },
+        ],
+      });
+    },
+  },
+
+  DmuGaps: {
+    props: ['segment', 'limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      const segment = parseSegment(props.segment, who(props));
+      return table(dmuGaps(p, segment), props, {
+        title: s.live.dmuGaps(s.segment[segment]),
+        empty: s.empty.dmuGaps,
+        columns: [
+          { label: s.col.account, cell: (r) => accountLink(r.account_id, r.name) },
+          { label: s.col.manager, cell: (r) => memberLink(ctx, r.kam_id) },
+          { label: s.col.people, num: true, cell: (r) => fmt.count(r.people) },
+          { label: s.col.missing, cell: (r) => r.missing.map((m) => s.dmu[m]).join(', ') },
+        ],
+      });
+    },
+  },
+
+  ManagersOverCapacity: {
+    props: ['limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      return table(managersOverCapacity(p), props, {
+        title: s.live.overCapacity,
+        empty: s.empty.overCapacity,
+        columns: [
+          {
+            label: s.col.member,
+            cell: (r) => ({ href: memberHref(r.member_id), text: r.name ?? r.member_id }),
+          },
+          { label: s.col.accounts, num: true, cell: (r) => fmt.count(r.accounts) },
+          { label: s.col.load, num: true, cell: (r) => fmt.number(r.load, 1) },
+          { label: s.col.capacity, num: true, cell: (r) => fmt.number(r.capacity, 1) },
+          { label: s.col.utilisation, num: true, cell: (r) => fmt.percent(r.utilisation) },
+        ],
+      });
+    },
+  },
+
+  MembersOverPayCap: {
+    props: ['limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      return table(membersOverPayCap(p), props, {
+        title: s.live.overPayCap(fmt.percent(p.pay.cap)),
+        empty: s.empty.overPayCap,
+        columns: [
+          { label: s.col.member, cell: (r) => memberLink(ctx, r.member_id) },
+          { label: s.col.period, cell: (r) => fmt.period(r.period) },
+          { label: s.col.basePay, num: true, cell: (r) => fmt.money(r.base_pay) },
+          { label: s.col.variableMax, num: true, cell: (r) => fmt.money(r.variable_max) },
+          { label: s.col.baseShare, num: true, cell: (r) => fmt.percent(r.base_share) },
+        ],
+      });
+    },
+  },
+
+  // The team-wide bonus test: the verdict goes above the table; no verdict, no table.
+  RetentionBonus: {
+    props: ['limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      const bonus = retentionBonus(p);
+      const view = table(bonus.rows, props, {
+        title: s.live.bonus,
+        empty: s.empty.bonus,
+        lead:
+          bonus.pass === null
+            ? []
+            : [
+                { text: s.live.bonusSummary(fmt.period(bonus.period), fmt.period(bonus.base_period)) },
+                {
+                  text: bonus.pass ? s.live.bonusPass : s.live.bonusFail,
+                  strong: true,
+                  tone: bonus.pass ? 'up' : 'down',
+                },
+              ],
+        columns: [
+          { label: s.col.account, cell: (r) => accountLink(r.account_id, r.name) },
+          { label: s.col.stayed, cell: (r) => (r.stayed ? s.yes : s.no) },
+          { label: s.col.revenueThen, num: true, cell: (r) => fmt.money(r.revenue_then) },
+          { label: s.col.revenueNow, num: true, cell: (r) => fmt.money(r.revenue_now) },
+          {
+            label: s.col.result,
+            cell: (r) => ({ badge: r.pass ? s.pass : s.fail, badgeTone: r.pass ? 'ok' : 'error' }),
+          },
+        ],
+      });
+      return bonus.pass === null ? { ...view, rows: [] } : view;
+    },
+  },
+
+  ReinvestmentSuggestion: {
+    props: ['limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      const r = reinvestmentSuggestion(p);
+      return table(r.accounts, props, {
+        title: s.live.reinvest,
+        empty: s.empty.reinvest(NEW_KEY_TENURE_YEARS),
+        lead:
+          r.accounts.length === 0
+            ? []
+            : [
+                {
+                  text: s.live.reinvestSummary(
+                    r.accounts.length,
+                    fmt.money(r.extra_cash_flow),
+                    fmt.percent(r.share),
+                    fmt.money(r.suggested),
+                  ),
+                },
+              ],
+        columns: [
+          { label: s.col.account, cell: (a) => accountLink(a.account_id, a.name) },
+          { label: s.col.manager, cell: (a) => memberLink(ctx, a.kam_id) },
+          { label: s.col.tenure, num: true, cell: (a) => fmt.count(a.tenure_years) },
+          { label: s.col.nopat12m, num: true, cell: (a) => fmt.money(a.nopat_12m) },
+        ],
+      });
+    },
+  },
+
+  DossierCoverage: {
+    props: ['segment', 'limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      const segment = parseSegment(props.segment ?? 'key', who(props));
+      return table(dossierCoverage(p, segment), props, {
+        title: s.live.dossier(s.segment[segment]),
+        empty: s.empty.dossier,
+        columns: [
+          { label: s.col.account, cell: (r) => accountLink(r.account_id, r.name) },
+          { label: s.col.manager, cell: (r) => memberLink(ctx, r.kam_id) },
+          { label: s.col.entries, num: true, cell: (r) => fmt.count(r.entries) },
+          { label: s.col.visible, num: true, cell: (r) => fmt.count(r.client_visible) },
+          { label: s.col.cost, num: true, cell: (r) => fmt.money(r.cost) },
+          { label: s.col.clientValue, num: true, cell: (r) => fmt.money(r.client_value) },
+          { label: s.col.validated, num: true, cell: (r) => fmt.money(r.validated_value) },
+          { label: s.col.ratio, num: true, cell: (r) => fmt.number(r.value_cost_ratio, 1) },
+        ],
+      });
+    },
+  },
+
+  QuietAccounts: {
+    props: ['segment', 'months', 'limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      const segment = parseSegment(props.segment ?? 'key', who(props));
+      const months = props.months ?? 12;
+      if (typeof months !== 'number' || !Number.isInteger(months) || months < 1)
+        throw new Error(`<${who(props)}> months={${String(months)}} must be a whole number of months`);
+      return table(quietAccounts(p, segment, months), props, {
+        title: s.live.quiet(s.segment[segment], months),
+        empty: s.empty.quiet,
+        columns: [
+          { label: s.col.account, cell: (r) => accountLink(r.account_id, r.name) },
+          { label: s.col.manager, cell: (r) => memberLink(ctx, r.kam_id) },
+          { label: s.col.lastSurvey, cell: (r) => (r.last_survey ? fmt.date(r.last_survey) : s.never) },
+        ],
+      });
+    },
+  },
+
+  // A handful of years: shown whole, so it takes no limit.
+  VocTrend: {
+    props: [],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      return table(vocTrend(p), props, {
+        whole: true,
+        title: s.live.vocTrend,
+        empty: s.empty.vocTrend,
+        columns: [
+          { label: s.col.year, cell: (r) => String(r.year) },
+          { label: s.col.surveys, num: true, cell: (r) => fmt.count(r.surveys) },
+          { label: s.col.invited, num: true, cell: (r) => fmt.count(r.invited) },
+          { label: s.col.respondents, num: true, cell: (r) => fmt.count(r.respondents) },
+          { label: s.col.responseRate, num: true, cell: (r) => fmt.percent(r.response_rate) },
+          { label: s.col.mean, num: true, cell: (r) => fmt.score(r.mean) },
+        ],
+      });
+    },
+  },
+} satisfies Record<string, BlockDef>;
+
+export type BlockName = keyof typeof PLAYBOOK_BLOCKS;
+
+export const BLOCK_NAMES = Object.keys(PLAYBOOK_BLOCKS) as BlockName[];
+
+export function isBlockName(name: unknown): name is BlockName {
+  return typeof name === 'string' && Object.hasOwn(PLAYBOOK_BLOCKS, name);
+}
+
+/**
+ * The view of `<Block name="…" …/>`. MDX attributes are untyped at build time, so an unknown
+ * block or attribute stops the build with a message naming it and what would be valid.
+ */
+export function playbookBlock(p: Portfolio, ctx: BlockContext, props: BlockProps): BlockView {
+  const { name } = props;
+  if (!isBlockName(name)) {
+    throw new Error(`<${who(props)}> is not a live block; known blocks: ${BLOCK_NAMES.join(', ')}`);
+  }
+  const def: BlockDef = PLAYBOOK_BLOCKS[name];
+  const allowed = new Set(['name', 'locale', ...def.props]);
+  // Astro adds its own `data-astro-*` scoping attributes to components placed in a styled page.
+  const unknown = Object.keys(props).filter(
+    (k) => !allowed.has(k) && !k.startsWith('data-astro-') && props[k] !== undefined,
+  );
+  if (unknown.length > 0) {
+    throw new Error(
+      `<${who(props)}> has no attribute ${unknown.map((k) => `"${k}"`).join(', ')}; it takes ${[...allowed].join(', ')}`,
+    );
+  }
+  return def.view(p, ctx, props);
+}
 
 // ---------------------------------------------------------------------------------------
 // The playbook entries themselves

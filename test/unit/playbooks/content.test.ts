@@ -1,7 +1,7 @@
 /**
  * The playbook files themselves: every required topic exists in both languages, the two
  * versions agree on what they are about, the frontmatter passes the collection schema, and
- * every live component a playbook uses is registered.
+ * every live block a playbook uses exists and accepts the attributes it is given.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -11,7 +11,15 @@ import {
   playbookFrontmatter,
   type PlaybookFrontmatter,
 } from '../../../src/content/playbooks.ts';
+import { computePortfolio } from '../../../src/domain/index.ts';
 import { playbookStrings } from '../../../src/i18n/playbooks.ts';
+import {
+  isBlockName,
+  playbookBlock,
+  playbookContext,
+  type BlockProps,
+} from '../../../src/views/playbooks.ts';
+import { datasets } from '../domain/factories.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 
 const ROOT = join(import.meta.dirname, '../../../content/playbooks');
@@ -68,6 +76,20 @@ function words(body: string): number {
     .replace(/^\|[-| ]+\|$/gm, ' ')
     .replace(/[#*|`[\]>-]/g, ' ');
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** `<Block name="DmuGaps" segment="key" limit={5} />` → its attributes; anything else fails. */
+function blockTags(body: string): { source: string; props: BlockProps }[] {
+  return [...body.matchAll(/<Block\b([^>]*?)\/>/g)].map((m) => {
+    const source = m[0];
+    const props: Record<string, unknown> = {};
+    const rest = (m[1] ?? '').replace(/\s*([\w-]+)=(?:"([^"]*)"|\{(\d+)\})\s*/g, (_, k: string, str, num) => {
+      props[k] = str ?? Number(num);
+      return '';
+    });
+    if (rest.trim() !== '') throw new Error(`cannot read the attributes of ${source}`);
+    return { source, props };
+  });
 }
 
 describe('playbook files', () => {
@@ -129,12 +151,27 @@ describe('playbook files', () => {
     const registered = new Set(
       [...registry.matchAll(/^import (\w+) from '\.\/\w+\.astro';$/gm)].map((m) => m[1]),
     );
-    expect(registered.size).toBeGreaterThan(10);
+    expect(registered).toContain('Block');
     for (const f of files) {
       for (const m of f.body.matchAll(/<([A-Z]\w*)/g))
         expect(registered.has(m[1]), `${f.file}: <${m[1]}>`).toBe(true);
       expect(f.body, f.file).not.toMatch(/set:html|dangerouslySetInnerHTML|^import /m);
     }
+  });
+
+  it('name only live blocks of the registry, with attributes the block accepts', () => {
+    // No data at all: every block must still render (its empty text) in both languages.
+    const p = computePortfolio(datasets(), { today: '2026-07-15' });
+    let blocks = 0;
+    for (const f of files) {
+      const ctx = { ...playbookContext(p, `/playbooks/${f.fm.locale}/${f.fm.topic}/`), memberName: String };
+      for (const tag of blockTags(f.body)) {
+        blocks++;
+        expect(isBlockName(tag.props.name), `${f.file}: ${tag.source}`).toBe(true);
+        expect(() => playbookBlock(p, ctx, tag.props), `${f.file}: ${tag.source}`).not.toThrow();
+      }
+    }
+    expect(blocks).toBeGreaterThan(10);
   });
 
   it('Russian and English versions use the same live components', () => {

@@ -6,6 +6,7 @@ import {
   type SupplierPosition,
 } from '../../../src/domain/index.ts';
 import {
+  BLOCK_NAMES,
   commitmentsByOwner,
   dmuGaps,
   dossierCoverage,
@@ -14,6 +15,7 @@ import {
   managersOverCapacity,
   membersOverPayCap,
   overdueCommitments,
+  playbookBlock,
   playbookContext,
   playbookHref,
   playbookProblems,
@@ -27,7 +29,11 @@ import {
   segmentAccounts,
   translation,
   unprofitableKeyAccounts,
+  type BlockCell,
+  type BlockContext,
+  type BlockProps,
 } from '../../../src/views/playbooks.ts';
+import { accountHref, memberHref } from '../../../src/lib/paths.ts';
 import { playbookFrontmatter, type PlaybookFrontmatter } from '../../../src/content/playbooks.ts';
 import {
   account,
@@ -363,5 +369,152 @@ describe('urls, locale and the playbook list', () => {
       'content/playbooks/ru/c.mdx: locale "en" but the file is not in content/playbooks/en/',
       'content/playbooks/ru/c.mdx: related topic "nope" has no playbook',
     ]);
+  });
+});
+
+describe('live block registry', () => {
+  const names: Record<string, string> = { k1: 'Anna', k2: 'Boris' };
+  const ctxFor = (path = '/playbooks/en/x/'): BlockContext => ({
+    ...playbookContext(p, path),
+    memberName: (id) => names[id] ?? id,
+  });
+  const block = (props: BlockProps, path?: string) => playbookBlock(p, ctxFor(path), props);
+  const text = (c: BlockCell | undefined) => (typeof c === 'string' ? c : c?.text);
+  /** Attributes that make each block meaningful on the fixture. */
+  const sample: Record<string, BlockProps> = {
+    SegmentAccounts: { segment: 'key' },
+    PositionAccounts: { position: 'partner' },
+    DmuGaps: { segment: 'key' },
+  };
+
+  it.each(BLOCK_NAMES)('%s: a title, and one cell per column in every row', (name) => {
+    const v = block({ name, ...sample[name] });
+    expect(v.title.length).toBeGreaterThan(0);
+    expect(v.empty.length).toBeGreaterThan(0);
+    expect(v.columns.length).toBeGreaterThan(0);
+    for (const row of v.rows) expect(row).toHaveLength(v.columns.length);
+  });
+
+  it('account tables: the name is the row header, links to the account, and carries a status badge', () => {
+    const { s, fmt } = ctxFor();
+    const v = block({ name: 'SegmentAccounts', segment: 'key' });
+    expect(v.title).toBe(s.live.segmentAccounts(s.segment.key));
+    expect(v.rowHeader).toBe(true);
+    expect(v.columns.map((c) => c.label)).toEqual([
+      s.col.account,
+      s.col.manager,
+      s.col.position,
+      s.col.revenue,
+      s.col.nopat,
+      s.col.nopat12m,
+      s.col.openOverdue,
+    ]);
+    expect(v.columns.filter((c) => c.num)).toHaveLength(4);
+    expect(v.rows.map((r) => text(r[0]))).toEqual(['Ural Steel', 'Amur Glass', 'Nord Paper', 'Gone Mining']);
+    expect(v.rows[0]).toEqual([
+      { href: accountHref('KEY'), text: 'Ural Steel' },
+      { href: memberHref('k1'), text: 'Anna' },
+      { badge: s.position.partner, badgeTone: 'partner' },
+      fmt.money(5000),
+      fmt.money(1600),
+      fmt.money(p.accountIndex.get('KEY')?.last12m?.profit.nopat ?? null),
+      '2 / 1',
+    ]);
+    expect(v.rows.at(-1)?.[0]).toEqual({
+      href: accountHref('LOST'),
+      text: 'Gone Mining',
+      badge: s.status.lost,
+      badgeTone: 'lost',
+    });
+    // No supplier position on file: a dash, not an empty badge.
+    expect(v.rows.at(-1)?.[2]).toBe('—');
+    // The position playbook shows the segment instead.
+    const byPosition = block({ name: 'PositionAccounts', position: 'managed' });
+    expect(byPosition.columns[2]?.label).toBe(s.col.segment);
+    expect(byPosition.rows[0]?.[2]).toEqual({ badge: s.segment.developing, badgeTone: 'developing' });
+  });
+
+  it('formats cells in the playbook’s language and links people to their page', () => {
+    const ru = playbookContext(p, '/playbooks/ru/x/');
+    const v = block({ name: 'OverdueCommitments', segment: 'key' }, '/playbooks/ru/x/');
+    expect(v.title).toBe(ru.s.live.overdueIn(ru.s.segment.key));
+    expect(v.rows).toEqual([
+      [
+        { href: accountHref('KEY'), text: 'Ural Steel' },
+        'Send the audit report',
+        { href: memberHref('k1'), text: 'Anna' },
+        ru.fmt.date('2026-06-01'),
+        ru.fmt.count(44),
+      ],
+    ]);
+    expect(block({ name: 'OverdueCommitments' }).title).toBe(ctxFor().s.live.overdue);
+    const handover = block({ name: 'HandoverList' });
+    expect(handover.rows.map((r) => r[5])).toEqual([{ href: memberHref('k1'), text: 'Anna' }, '—']);
+    expect(JSON.stringify(handover)).not.toContain('secret');
+  });
+
+  it('an empty list shows the block’s empty text', () => {
+    const v = block({ name: 'OverdueCommitments', segment: 'opportunistic' });
+    expect(v.rows).toEqual([]);
+    expect(v.lead).toEqual([]);
+    expect(v.empty).toBe(ctxFor().s.empty.overdue);
+  });
+
+  it('limit cuts the rows and says how many there are; VocTrend always shows every year', () => {
+    const v = block({ name: 'SegmentAccounts', segment: 'key', limit: 2 });
+    expect(v.rows).toHaveLength(2);
+    expect(v.more).toEqual({ shown: 2, total: 4 });
+    expect(block({ name: 'SegmentAccounts', segment: 'key' }).more).toBeNull();
+    expect(block({ name: 'VocTrend' }).more).toBeNull();
+    expect(() => block({ name: 'VocTrend', limit: 3 })).toThrow(/no attribute "limit"/);
+  });
+
+  it('retention bonus and reinvestment: the summary and verdict above the table', () => {
+    const { s, fmt } = ctxFor();
+    const bonus = block({ name: 'RetentionBonus' });
+    expect(bonus.lead).toEqual([
+      { text: s.live.bonusSummary(fmt.period(P), fmt.period(Y)) },
+      { text: s.live.bonusFail, strong: true, tone: 'down' },
+    ]);
+    expect(bonus.rows.map((r) => r[4])).toEqual([
+      { badge: s.fail, badgeTone: 'error' },
+      { badge: s.pass, badgeTone: 'ok' },
+    ]);
+    const reinvest = block({ name: 'ReinvestmentSuggestion', limit: 1 });
+    expect(reinvest.lead).toHaveLength(1);
+    expect(reinvest.lead[0]?.text).toContain(fmt.money(80));
+    expect(reinvest.more).toEqual({ shown: 1, total: 2 });
+  });
+
+  it('without a verdict or new key clients, the block shows its empty text', () => {
+    const empty = computePortfolio(datasets({ team: [member('k1')] }), { today: '2026-07-15' });
+    const ctx = ctxFor();
+    for (const name of ['RetentionBonus', 'ReinvestmentSuggestion'] as const) {
+      const v = playbookBlock(empty, ctx, { name });
+      expect(v.rows, name).toEqual([]);
+      expect(v.lead, name).toEqual([]);
+    }
+  });
+
+  it('stops the build on an unknown block, attribute or value, naming it', () => {
+    expect(() => block({ name: 'MembersOverPayKap' })).toThrow(
+      /<Block name="MembersOverPayKap"> is not a live block; known blocks: .*MembersOverPayCap/,
+    );
+    expect(() => block({})).toThrow(/<Block name="undefined"> is not a live block/);
+    // Inherited object keys are not blocks.
+    expect(() => block({ name: 'toString' })).toThrow(/is not a live block/);
+    expect(() => block({ name: 'DmuGaps', segmnet: 'key' })).toThrow(
+      '<Block name="DmuGaps"> has no attribute "segmnet"; it takes name, locale, segment, limit',
+    );
+    expect(() => block({ name: 'DmuGaps', segment: 'vip' })).toThrow(
+      '<Block name="DmuGaps"> segment="vip" must be one of',
+    );
+    expect(() => block({ name: 'DmuGaps' })).toThrow(/segment="undefined"/);
+    expect(() => block({ name: 'HandoverList', limit: 0 })).toThrow('<Block name="HandoverList"> limit={0}');
+    expect(() => block({ name: 'QuietAccounts', months: '6' })).toThrow(
+      '<Block name="QuietAccounts"> months={6} must be a whole number of months',
+    );
+    // Astro's own scoping attributes on a component in a styled page are not the author's.
+    expect(block({ name: 'VocTrend', 'data-astro-cid-x1': '' }).title).toBe(ctxFor().s.live.vocTrend);
   });
 });
