@@ -479,6 +479,7 @@ export const en = {
     byState: 'Objectives by state',
     noneInState: 'None.',
     overdueByOwner: 'Overdue actions by owner',
+    overdueActions: 'Overdue actions',
     noOverdue: 'No overdue actions.',
     whitespaceLede:
       'What each client buys from us, what is in the pipeline and what is still open, largest open whitespace first. Values are a year’s money.',
