@@ -16,6 +16,8 @@ import {
   stateSummary,
   whitespaceRows,
 } from '../../../src/views/plans.ts';
+import { playbookBlock, playbookContext, type BlockContext } from '../../../src/views/playbooks.ts';
+import { accountHref, memberHref } from '../../../src/lib/paths.ts';
 import {
   account,
   action,
@@ -200,5 +202,37 @@ describe('account review', () => {
     expect(v.segmentPath).toEqual([{ period: 'Q3 2026', segment: 'Key client', tone: 'key' }]);
     expect(v.objectives.map((o) => o.state)).toEqual(['overdue', 'dropped']);
     expect(reviewView(p.accountIndex.get('L')!, en, fEn).health).toEqual({ tone: 'none', label: 'Not tracked' });
+  });
+});
+
+describe('live playbook blocks', () => {
+  const ctx = (path: string): BlockContext => ({ ...playbookContext(p, path), memberName: (id) => `M-${id}` });
+  it('AccountsWithSignals: red first, health as a badge, every reason in the playbook language', () => {
+    const v = playbookBlock(p, ctx('/playbooks/en/x/'), { name: 'AccountsWithSignals' });
+    expect(v.rowHeader).toBe(true);
+    expect(v.rows.map((r) => r[0])).toEqual([
+      { href: accountHref('R'), text: 'Zeta Mills' },
+      { href: accountHref('Y'), text: 'Alpha Steel' },
+    ]);
+    expect(v.rows[0]![1]).toEqual({ badge: 'At risk', badgeTone: 'red' });
+    expect(v.rows[1]![3]).toBe('No recent contact: last personal contact 1 Mar 2026, 271 days ago');
+    const ruView = playbookBlock(p, ctx('/playbooks/ru/x/'), { name: 'AccountsWithSignals', limit: 1 });
+    expect(ruView.rows).toHaveLength(1);
+    expect(ruView.more).toEqual({ shown: 1, total: 2 });
+    expect(ruView.rows[0]![1]).toEqual({ badge: 'Под угрозой', badgeTone: 'red' });
+  });
+  it('OverdueActions: most overdue first, with objective and owner', () => {
+    const v = playbookBlock(p, ctx('/playbooks/en/x/'), { name: 'OverdueActions' });
+    expect(v.rows).toEqual([
+      [{ href: accountHref('R'), text: 'Zeta Mills' }, 'Action X1', 'Objective O1', { href: memberHref('k2'), text: 'M-k2' }, '1 Nov 2026', '26'],
+      [{ href: accountHref('R'), text: 'Zeta Mills' }, 'Action X2', 'Objective O1', { href: memberHref('k1'), text: 'M-k1' }, '20 Nov 2026', '7'],
+    ]);
+  });
+  it('ObjectivesAtRisk: overdue before at risk, state as a badge, progress as written', () => {
+    const v = playbookBlock(p, ctx('/playbooks/en/x/'), { name: 'ObjectivesAtRisk' });
+    expect(v.rows.map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['Objective O3', { badge: 'Overdue', badgeTone: 'overdue' }, '20\u00a0%'],
+      ['Objective O1', { badge: 'At risk', badgeTone: 'at_risk' }, '20\u00a0%'],
+    ]);
   });
 });
