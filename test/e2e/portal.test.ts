@@ -92,6 +92,11 @@ describe('every page kind', () => {
       '/playbooks/en/segment-key/',
       '/playbooks/ru/segment-key/',
       '/search/',
+      '/plans/',
+      '/whitespace/',
+      `/accounts/${first.account_id}/review/`,
+      '/playbooks/en/account-planning/',
+      '/playbooks/ru/account-planning/',
     ];
     const report: string[] = [];
     for (const path of pages) {

@@ -155,7 +155,10 @@ describe('plans across the portfolio', () => {
       ['k1', [['X2', '7 days overdue']]],
       ['k2', [['X1', '26 days overdue']]],
     ]);
-    expect(byOwner[0]!.actions[0]).toMatchObject({ account_name: 'Zeta Mills', objective_title: 'Objective O1' });
+    expect(byOwner[0]!.actions[0]).toMatchObject({
+      account_name: 'Zeta Mills',
+      objective_title: 'Objective O1',
+    });
     expect(objectivesAtRisk(p).map((o) => o.objective_id)).toEqual(['O3', 'O1']);
   });
   it("lists a member's open actions by due date, then the done ones latest first", () => {
@@ -201,12 +204,18 @@ describe('account review', () => {
     expect(v.health).toEqual({ tone: 'green', label: 'Healthy' });
     expect(v.segmentPath).toEqual([{ period: 'Q3 2026', segment: 'Key client', tone: 'key' }]);
     expect(v.objectives.map((o) => o.state)).toEqual(['overdue', 'dropped']);
-    expect(reviewView(p.accountIndex.get('L')!, en, fEn).health).toEqual({ tone: 'none', label: 'Not tracked' });
+    expect(reviewView(p.accountIndex.get('L')!, en, fEn).health).toEqual({
+      tone: 'none',
+      label: 'Not tracked',
+    });
   });
 });
 
 describe('live playbook blocks', () => {
-  const ctx = (path: string): BlockContext => ({ ...playbookContext(p, path), memberName: (id) => `M-${id}` });
+  const ctx = (path: string): BlockContext => ({
+    ...playbookContext(p, path),
+    memberName: (id) => `M-${id}`,
+  });
   it('AccountsWithSignals: red first, health as a badge, every reason in the playbook language', () => {
     const v = playbookBlock(p, ctx('/playbooks/en/x/'), { name: 'AccountsWithSignals' });
     expect(v.rowHeader).toBe(true);
@@ -224,8 +233,22 @@ describe('live playbook blocks', () => {
   it('OverdueActions: most overdue first, with objective and owner', () => {
     const v = playbookBlock(p, ctx('/playbooks/en/x/'), { name: 'OverdueActions' });
     expect(v.rows).toEqual([
-      [{ href: accountHref('R'), text: 'Zeta Mills' }, 'Action X1', 'Objective O1', { href: memberHref('k2'), text: 'M-k2' }, '1 Nov 2026', '26'],
-      [{ href: accountHref('R'), text: 'Zeta Mills' }, 'Action X2', 'Objective O1', { href: memberHref('k1'), text: 'M-k1' }, '20 Nov 2026', '7'],
+      [
+        { href: accountHref('R'), text: 'Zeta Mills' },
+        'Action X1',
+        'Objective O1',
+        { href: memberHref('k2'), text: 'M-k2' },
+        '1 Nov 2026',
+        '26',
+      ],
+      [
+        { href: accountHref('R'), text: 'Zeta Mills' },
+        'Action X2',
+        'Objective O1',
+        { href: memberHref('k1'), text: 'M-k1' },
+        '20 Nov 2026',
+        '7',
+      ],
     ]);
   });
   it('ObjectivesAtRisk: overdue before at risk, state as a badge, progress as written', () => {
