@@ -495,7 +495,8 @@ export const en = {
     memberActions: 'Plan actions',
     reviewLink: 'Printable account review',
     reviewTitle: (name: string) => `Account review: ${name}`,
-    reviewLede: (period: string, date: string) => `Quarterly business review · period ${period} · as of ${date} · internal`,
+    reviewLede: (period: string, date: string) =>
+      `Quarterly business review · period ${period} · as of ${date} · internal`,
     print: 'Print',
     segmentPath: 'Segment path',
     noSegments: 'Not scored yet.',

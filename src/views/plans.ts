@@ -137,7 +137,12 @@ export const healthView = (h: Health | null, t: Messages): HealthView => ({
 // Whitespace
 // ---------------------------------------------------------------------------------------
 
-export const OFFERING_STATUSES: readonly OfferingStatus[] = ['bought', 'pipeline', 'opportunity', 'not_relevant'];
+export const OFFERING_STATUSES: readonly OfferingStatus[] = [
+  'bought',
+  'pipeline',
+  'opportunity',
+  'not_relevant',
+];
 
 export interface WhitespaceCellView {
   status: OfferingStatus | null;
@@ -253,7 +258,13 @@ function objectiveTitles(p: Portfolio): Map<string, string> {
   return new Map(p.plans.objectives.map((o) => [o.objective_id, o.title]));
 }
 
-function line(p: Portfolio, titles: Map<string, string>, a: ActionResult, t: Messages, fmt: Formatters): ActionLine {
+function line(
+  p: Portfolio,
+  titles: Map<string, string>,
+  a: ActionResult,
+  t: Messages,
+  fmt: Formatters,
+): ActionLine {
   return {
     ...actionView(a, t, fmt),
     account_name: p.accountIndex.get(a.account_id)?.name ?? a.account_id,
@@ -278,7 +289,9 @@ export function overdueActionsByOwner(
 export function memberActions(p: Portfolio, memberId: string, t: Messages, fmt: Formatters): ActionLine[] {
   const titles = objectiveTitles(p);
   const mine = p.plans.objectives.flatMap((o) => o.actions.filter((a) => a.owner_id === memberId));
-  const open = mine.filter((a) => a.done_on === null).sort((a, b) => cmp(a.due, b.due) || cmp(a.action_id, b.action_id));
+  const open = mine
+    .filter((a) => a.done_on === null)
+    .sort((a, b) => cmp(a.due, b.due) || cmp(a.action_id, b.action_id));
   const done = mine
     .filter((a) => a.done_on !== null)
     .sort((a, b) => cmp(b.done_on!, a.done_on!) || cmp(a.action_id, b.action_id));

@@ -922,7 +922,10 @@ export const PLAYBOOK_BLOCKS = {
           { label: s.col.account, cell: (r) => accountLink(r.account_id, r.name) },
           { label: s.col.health, cell: (r) => ({ badge: r.health.label, badgeTone: r.health.tone }) },
           { label: s.col.manager, cell: (r) => memberLink(ctx, r.kam_id) },
-          { label: s.col.warnings, cell: (r) => r.signals.map((x) => `${x.label}: ${x.sentence}`).join(' · ') },
+          {
+            label: s.col.warnings,
+            cell: (r) => r.signals.map((x) => `${x.label}: ${x.sentence}`).join(' · '),
+          },
         ],
       });
     },
@@ -937,7 +940,10 @@ export const PLAYBOOK_BLOCKS = {
         title: s.live.overdueActions,
         empty: s.empty.overdueActions,
         columns: [
-          { label: s.col.account, cell: (r) => accountLink(r.account_id, p.accountIndex.get(r.account_id)?.name ?? r.account_id) },
+          {
+            label: s.col.account,
+            cell: (r) => accountLink(r.account_id, p.accountIndex.get(r.account_id)?.name ?? r.account_id),
+          },
           { label: s.col.action, cell: (r) => r.title },
           { label: s.col.objective, cell: (r) => titles.get(r.objective_id) ?? r.objective_id },
           { label: s.col.owner, cell: (r) => memberLink(ctx, r.owner_id) },
@@ -957,7 +963,10 @@ export const PLAYBOOK_BLOCKS = {
         title: s.live.objectivesAtRisk,
         empty: s.empty.objectivesAtRisk,
         columns: [
-          { label: s.col.account, cell: (r) => accountLink(r.account_id, p.accountIndex.get(r.account_id)?.name ?? r.account_id) },
+          {
+            label: s.col.account,
+            cell: (r) => accountLink(r.account_id, p.accountIndex.get(r.account_id)?.name ?? r.account_id),
+          },
           { label: s.col.objective, cell: (r) => r.title },
           { label: s.col.state, cell: (r) => ({ badge: t.plan.state[r.state], badgeTone: r.state }) },
           { label: s.col.progress, num: true, cell: (r) => objectiveView(r, t, fmt).bar.text },
