@@ -86,17 +86,17 @@ describe('every page kind', () => {
       '/portfolio/',
       '/team/',
       `/team/${first.kam_id}/`,
+      '/plans/',
+      '/whitespace/',
+      `/accounts/${first.account_id}/review/`,
+      '/playbooks/en/account-planning/',
+      '/playbooks/ru/account-planning/',
       '/voc/',
       '/quality/',
       '/playbooks/',
       '/playbooks/en/segment-key/',
       '/playbooks/ru/segment-key/',
       '/search/',
-      '/plans/',
-      '/whitespace/',
-      `/accounts/${first.account_id}/review/`,
-      '/playbooks/en/account-planning/',
-      '/playbooks/ru/account-planning/',
     ];
     const report: string[] = [];
     for (const path of pages) {
