@@ -41,6 +41,8 @@ const html = (p: string) => readFile(join(dist, p, 'index.html'), 'utf8');
 const json = async <T>(p: string) => JSON.parse(await readFile(join(dist, 'exports', p), 'utf8')) as T;
 const text = (h: string) =>
   h
+    // Attribute values may hold `>` (an aria-label quoting a title): blank them first.
+    .replace(/="[^"]*"/g, '=""')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -109,7 +111,7 @@ describe('plan pages show what the core computed', () => {
     const page = await html('accounts/A001');
     const plan = text(element(page, 'section', 'aria-labelledby', 'plan'));
     expect(plan).toContain(`Grow share ${HOSTILE} At risk`);
-    expect(plan).toContain('50 %');
+    expect(plan).toMatch(/ 50\s?% /);
     expect(plan).toContain(`Workshop ${HOSTILE}`);
     expect(plan).toContain('26 days overdue');
     expect(page).toContain('<progress max="100" value="50"');
@@ -129,7 +131,7 @@ describe('plan pages show what the core computed', () => {
       expect(group, o.objective_id).toContain(`data-objective="${o.objective_id}"`);
     }
     const atRisk = text(element(page, 'section', 'data-state', 'at_risk'));
-    expect(atRisk).toContain('50 %');
+    expect(atRisk).toMatch(/ 50\s?% /);
     expect(atRisk).toContain('15 / 20');
     const m01 = text(element(page, 'section', 'data-owner', 'M01'));
     expect(m01).toContain(`Workshop ${HOSTILE}`);

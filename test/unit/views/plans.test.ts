@@ -93,9 +93,9 @@ const p = computePortfolio(
 describe('progress bar', () => {
   it('writes the share as computed and clamps only the bar', () => {
     expect(progressBar(null, fEn)).toEqual({ width: 0, text: '—' });
-    expect(progressBar(-2.53, fEn)).toEqual({ width: 0, text: '-253\u00a0%' });
+    expect(progressBar(-2.53, fEn)).toEqual({ width: 0, text: fEn.percent(-2.53) });
     expect(progressBar(0.5234, fEn).width).toBe(52.3);
-    expect(progressBar(1.5, fEn)).toEqual({ width: 100, text: '150\u00a0%' });
+    expect(progressBar(1.5, fEn)).toEqual({ width: 100, text: fEn.percent(1.5) });
   });
   it('keeps the bar within 0–100 for any progress', () => {
     fc.assert(
@@ -106,7 +106,7 @@ describe('progress bar', () => {
     );
   });
   it('shows values in the unit of the objective kind', () => {
-    expect(objectiveValue({ kind: 'share_of_wallet' }, 0.355, fEn)).toBe('36\u00a0%');
+    expect(objectiveValue({ kind: 'share_of_wallet' }, 0.355, fEn)).toBe(fEn.percent(0.355));
     expect(objectiveValue({ kind: 'profitability' }, -40000, fEn)).toBe('-€40,000');
     expect(objectiveValue({ kind: 'other' }, 3, fEn)).toBe('3');
     expect(objectiveValue({ kind: 'satisfaction' }, 8.25, fEn)).toBe('8.25');
@@ -146,7 +146,7 @@ describe('plans across the portfolio', () => {
     ]);
     const o1 = groups[1]!.objectives[0]!;
     expect(o1).toMatchObject({ account_name: 'Zeta Mills', stateLabel: 'At risk', overdue_actions: 2 });
-    expect(o1.bar).toEqual({ width: 20, text: '20\u00a0%' });
+    expect(o1.bar).toEqual({ width: 20, text: fEn.percent(0.2) });
     expect(stateSummary(p.accountIndex.get('G')!.plan.by_state, en)).toBe('Overdue: 1 · Dropped: 1');
   });
   it('lists overdue actions per owner, most overdue first, with account and objective', () => {
@@ -254,8 +254,8 @@ describe('live playbook blocks', () => {
   it('ObjectivesAtRisk: overdue before at risk, state as a badge, progress as written', () => {
     const v = playbookBlock(p, ctx('/playbooks/en/x/'), { name: 'ObjectivesAtRisk' });
     expect(v.rows.map((r) => [r[1], r[2], r[3]])).toEqual([
-      ['Objective O3', { badge: 'Overdue', badgeTone: 'overdue' }, '20\u00a0%'],
-      ['Objective O1', { badge: 'At risk', badgeTone: 'at_risk' }, '20\u00a0%'],
+      ['Objective O3', { badge: 'Overdue', badgeTone: 'overdue' }, fEn.percent(0.2)],
+      ['Objective O1', { badge: 'At risk', badgeTone: 'at_risk' }, fEn.percent(0.2)],
     ]);
   });
 });
