@@ -19,6 +19,8 @@ import { comparePeriods, type AccountStatus, type DmuRole } from '../schema/inde
 import { formatters, type Formatters, type Locale } from '../i18n/format.ts';
 import { playbookStrings, type PlaybookStrings } from '../i18n/playbooks.ts';
 import { accountHref, href, memberHref } from '../lib/paths.ts';
+import { messages } from '../i18n/index.ts';
+import { earlyWarnings, objectivesAtRisk, objectiveView } from './plans.ts';
 
 // ---------------------------------------------------------------------------------------
 // URLs and locale
@@ -913,6 +915,74 @@ export const PLAYBOOK_BLOCKS = {
           { label: s.col.respondents, num: true, cell: (r) => fmt.count(r.respondents) },
           { label: s.col.responseRate, num: true, cell: (r) => fmt.percent(r.response_rate) },
           { label: s.col.mean, num: true, cell: (r) => fmt.score(r.mean) },
+        ],
+      });
+    },
+  },
+  // Reasons in the playbook's language: the signal sentences come from the UI strings of that locale.
+  AccountsWithSignals: {
+    props: ['limit'],
+    view: (p, ctx, props) => {
+      const { s } = ctx;
+      const t = messages(ctx.locale);
+      return table(earlyWarnings(p, t, ctx.fmt), props, {
+        title: s.live.signals,
+        empty: s.empty.signals,
+        rowHeader: true,
+        columns: [
+          { label: s.col.account, cell: (r) => accountLink(r.account_id, r.name) },
+          { label: s.col.health, cell: (r) => ({ badge: r.health.label, badgeTone: r.health.tone }) },
+          { label: s.col.manager, cell: (r) => memberLink(ctx, r.kam_id) },
+          {
+            label: s.col.warnings,
+            cell: (r) => r.signals.map((x) => `${x.label}: ${x.sentence}`).join(' · '),
+          },
+        ],
+      });
+    },
+  },
+
+  OverdueActions: {
+    props: ['limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      const titles = new Map(p.plans.objectives.map((o) => [o.objective_id, o.title]));
+      return table(p.plans.overdue_actions, props, {
+        title: s.live.overdueActions,
+        empty: s.empty.overdueActions,
+        columns: [
+          {
+            label: s.col.account,
+            cell: (r) => accountLink(r.account_id, p.accountIndex.get(r.account_id)?.name ?? r.account_id),
+          },
+          { label: s.col.action, cell: (r) => r.title },
+          { label: s.col.objective, cell: (r) => titles.get(r.objective_id) ?? r.objective_id },
+          { label: s.col.owner, cell: (r) => memberLink(ctx, r.owner_id) },
+          { label: s.col.due, cell: (r) => fmt.date(r.due) },
+          { label: s.col.daysOverdue, num: true, cell: (r) => fmt.count(r.days_overdue) },
+        ],
+      });
+    },
+  },
+
+  ObjectivesAtRisk: {
+    props: ['limit'],
+    view: (p, ctx, props) => {
+      const { s, fmt } = ctx;
+      const t = messages(ctx.locale);
+      return table(objectivesAtRisk(p), props, {
+        title: s.live.objectivesAtRisk,
+        empty: s.empty.objectivesAtRisk,
+        columns: [
+          {
+            label: s.col.account,
+            cell: (r) => accountLink(r.account_id, p.accountIndex.get(r.account_id)?.name ?? r.account_id),
+          },
+          { label: s.col.objective, cell: (r) => r.title },
+          { label: s.col.state, cell: (r) => ({ badge: t.plan.state[r.state], badgeTone: r.state }) },
+          { label: s.col.progress, num: true, cell: (r) => objectiveView(r, t, fmt).bar.text },
+          { label: s.col.due, cell: (r) => fmt.date(r.due) },
+          { label: s.col.owner, cell: (r) => (r.owner_id ? memberLink(ctx, r.owner_id) : '—') },
         ],
       });
     },
