@@ -45,9 +45,7 @@ describe('signal sentences', () => {
     const t = messages('en');
     const f = formatters('en', 'EUR');
     const text = SIGNALS.map((s) => signalSentence(s, t, f));
-    expect(text[1]).toBe(
-      'revenue over the last 12 months €1.2m, 21% below the 12 months before (€1.5m)',
-    );
+    expect(text[1]).toBe('revenue over the last 12 months €1.2m, 21% below the 12 months before (€1.5m)');
     expect(text[0]).toContain('6.5');
     expect(text[0]).toContain('1.50 below the previous 8.00');
     expect(text[2]).toBe('2 promises more than 30 days overdue, the oldest 87 days (“Spare-parts stock”)');
