@@ -988,12 +988,18 @@ function planRows(plan: Plan, ctx: Ctx): void {
     });
     return id;
   };
+  const actionsOf = new Map<string, number>();
   const action = (objectiveId: string, due: number, done: number | undefined) => {
     const id = `X${String(++ctx.counters.action).padStart(ctx.ids.action, '0')}`;
+    const titles = T.ACTIONS[kinds.get(objectiveId) ?? 'other'] ?? [];
+    // One objective's actions differ from each other: a random first title, then the next ones.
+    const nth = actionsOf.get(objectiveId) ?? 0;
+    actionsOf.set(objectiveId, nth + 1);
+    const first = titles.indexOf(rng.pick(titles));
     const row: Row = {
       action_id: id,
       objective_id: objectiveId,
-      title: rng.pick(T.ACTIONS[kinds.get(objectiveId) ?? 'other'] ?? []),
+      title: titles[(first + nth) % titles.length],
       owner_id: rng.chance(0.7) ? plan.kamId : rng.pick(ctx.team.ids),
       due: day(due),
     };

@@ -392,12 +392,20 @@ export const OBJECTIVE_NOTES = [
 ] as const;
 
 export const ACTIONS: Record<string, readonly string[]> = {
-  share_of_wallet: ['Map the drive-train spend of every site', 'Send a proposal for the second plant'],
+  share_of_wallet: [
+    'Map the drive-train spend of every site',
+    'Send a proposal for the second plant',
+    'Present our seals range to the central buyer',
+  ],
   satisfaction: [
     'Agree the survey follow-up actions with the client',
     'Visit the plant with our service lead',
   ],
-  growth: ['Present the hydraulics offer to the second plant', 'Run a trial of our cylinders on one line'],
+  growth: [
+    'Present the hydraulics offer to the second plant',
+    'Run a trial of our cylinders on one line',
+    'Quote the spare cylinders for the trial line',
+  ],
   retention: [
     'Prepare the renewal offer with three-year prices',
     'Review the agreement terms with purchasing',

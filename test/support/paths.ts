@@ -18,6 +18,7 @@ export function outsideVitest(): NodeJS.ProcessEnv {
 }
 
 export function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const out = extra.KAM_OUT_DIR ?? SITE_DIR;
   return {
     ...outsideVitest(),
     TZ: 'UTC',
@@ -25,8 +26,9 @@ export function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     KAM_SHARE_SECRET: TEST_SECRET,
     KAM_OUT_DIR: SITE_DIR,
     KAM_SHARE_DIR: SHARE_DIR,
-    // Build snapshots go with the test output, never into the project's own state folder.
-    KAM_STATE_DIR: resolve(SITE_ROOT, 'state'),
+    // Build snapshots go with each test build's output, never into the project's own state
+    // folder, and one test's builds are never compared with another's.
+    KAM_STATE_DIR: `${out}.state`,
     ...extra,
   };
 }
