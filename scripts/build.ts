@@ -2,15 +2,18 @@
 import { resolve } from 'node:path';
 import { dataDir } from '../src/ingest/index.ts';
 import { runBuild } from '../src/build/pipeline.ts';
+import { display } from '../src/build/swap.ts';
 import { writeFile } from 'node:fs/promises';
 
 const root = resolve(import.meta.dirname, '..');
 const started = performance.now();
+const outDir = resolve(root, process.env.KAM_OUT_DIR ?? 'dist');
+const shareDir = resolve(root, process.env.KAM_SHARE_DIR ?? 'dist-share');
 const report = await runBuild({
   root,
   dataDir: dataDir(),
-  outDir: resolve(root, process.env.KAM_OUT_DIR ?? 'dist'),
-  shareDir: resolve(root, process.env.KAM_SHARE_DIR ?? 'dist-share'),
+  outDir,
+  shareDir,
   cacheDir: process.env.KAM_CACHE_DIR,
 });
 const total = (performance.now() - started) / 1000;
@@ -20,7 +23,7 @@ if (process.env.KAM_TIMINGS_FILE) {
 }
 if (report.ok) {
   process.stderr.write(
-    `Built ${report.pages} pages into dist/ and ${report.bundles} client bundles into dist-share/ in ${total.toFixed(1)} s.\n`,
+    `Built ${report.pages} pages into ${display(outDir)} and ${report.bundles} client bundles into ${display(shareDir)} in ${total.toFixed(1)} s.\n`,
   );
 }
 process.exit(report.ok ? 0 : 1);
