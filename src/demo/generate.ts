@@ -11,6 +11,7 @@
  */
 import type { DatasetName } from '../schema/datasets.ts';
 import { defaultCriteria } from '../schema/defaults.ts';
+import { emptyLists } from '../schema/index.ts';
 import { parsePeriod } from '../schema/period.ts';
 import { substream, type Rng } from './random.ts';
 import * as EN_TEXT from './text.ts';
@@ -138,23 +139,9 @@ export function generatePortfolio(opts: GenerateOptions): PortfolioRows {
   T = TEXTS[opts.locale ?? 'en'];
 
   const out: PortfolioRows = {
+    ...emptyLists<Row>(),
     settings: settingsRows(opts.locale ?? 'en'),
-    team: [],
-    accounts: [],
     criteria: criteriaRows(opts.locale ?? 'en'),
-    scores: [],
-    positioning: [],
-    financials: [],
-    dossier: [],
-    kpis: [],
-    contacts: [],
-    commitments: [],
-    surveys: [],
-    feedback: [],
-    compensation: [],
-    objectives: [],
-    actions: [],
-    offerings: [],
   };
 
   const team = teamPlan(m, seed);

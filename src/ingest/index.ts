@@ -10,7 +10,9 @@ import {
   DATASET_NAMES,
   DATASETS,
   defaultCriteria,
+  emptyLists,
   type DatasetName,
+  type RowDatasets,
   type Datasets,
 } from '../schema/index.ts';
 import { datasetNames, didYouMean, matchDataset, normalizeName } from './match.ts';
@@ -285,24 +287,10 @@ function guessLocale(lost: boolean, sheets: string[]): Locale {
 function emptyData(): Datasets {
   const { settings } = resolveSettings(emptyRows(), new Problems());
   return {
+    ...(emptyLists() as unknown as RowDatasets),
     settings,
     settingsGiven: [],
-    team: [],
-    accounts: [],
     criteria: defaultCriteria(settings.locale),
-    scores: [],
-    positioning: [],
-    financials: [],
-    dossier: [],
-    kpis: [],
-    contacts: [],
-    commitments: [],
-    surveys: [],
-    feedback: [],
-    compensation: [],
-    objectives: [],
-    actions: [],
-    offerings: [],
   };
 }
 

@@ -22,6 +22,7 @@ import type {
   TeamMember,
 } from './datasets.ts';
 import type { Settings } from './settings.ts';
+import { DATASET_NAMES, type DatasetName } from './datasets.ts';
 
 export interface Datasets {
   settings: Settings;
@@ -44,6 +45,14 @@ export interface Datasets {
   objectives: Objective[];
   actions: Action[];
   offerings: Offering[];
+}
+
+/** The datasets that hold rows: everything but the settings. */
+export type RowDatasets = Omit<Datasets, 'settings' | 'settingsGiven'>;
+
+/** An empty list per dataset (settings included), to start collecting rows into. */
+export function emptyLists<T>(): Record<DatasetName, T[]> {
+  return Object.fromEntries(DATASET_NAMES.map((n) => [n, []])) as unknown as Record<DatasetName, T[]>;
 }
 
 export * from './datasets.ts';

@@ -4,11 +4,12 @@
  * page is checked against the exports (plans.json, accounts.json) and the known fixture, then
  * the new pages are opened in Chromium: no console error, axe clean, sorting and CSV export.
  */
+import { openWatched } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launch } from '../../scripts/lib/chromium.ts';
 import { serve } from '../../scripts/lib/serve.ts';
 import { axeViolations } from '../support/axe.ts';
@@ -253,16 +254,7 @@ describe('the new pages in a browser', () => {
     await browser?.close();
     await server?.close();
   });
-  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ acceptDownloads: true });
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(server.url + path, { waitUntil: 'networkidle' });
-    return { page, problems };
-  }
+  const open = (path: string) => openWatched(browser, server.url + path);
 
   it('load without console errors and pass axe, with data on them', async () => {
     const report: string[] = [];

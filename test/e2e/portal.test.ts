@@ -5,11 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../../scripts/lib/chromium.ts';
 import { serve } from '../../scripts/lib/serve.ts';
 import { SITE_DIR } from '../support/paths.ts';
+import { axeViolations } from '../support/axe.ts';
+import { openWatched } from '../support/browser.ts';
 
 interface ExportRow {
   account_id: string;
@@ -19,7 +20,6 @@ interface ExportRow {
   status: string;
 }
 
-const require = createRequire(import.meta.url);
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 let accounts: ExportRow[];
@@ -36,44 +36,8 @@ afterAll(async () => {
 });
 
 /** Open a page and collect every console error and failed request while it loads. */
-async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ acceptDownloads: true });
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
-  return { page, problems };
-}
-
-async function axe(page: Page) {
-  // Evaluated through the debugging protocol: the pages' Content-Security-Policy rightly
-  // refuses an injected inline <script>.
-  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (
-          o: object,
-        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    return w.axe.run({ resultTypes: ['violations'] });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')}`,
-    );
+function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  return openWatched(browser, server.url + path);
 }
 
 describe('every page kind', () => {
@@ -105,7 +69,7 @@ describe('every page kind', () => {
     for (const path of pages) {
       const { page, problems } = await open(path);
       expect(await page.locator('h1').first().textContent(), path).toBeTruthy();
-      const violations = await axe(page);
+      const violations = await axeViolations(page);
       report.push(...problems.map((p) => `${path}: ${p}`), ...violations.map((v) => `${path}: axe ${v}`));
       await page.close();
     }

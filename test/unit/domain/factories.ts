@@ -1,6 +1,8 @@
 /** Small record factories so domain tests state only what matters to them. */
 import {
+  emptyLists,
   settingsSchema,
+  type RowDatasets,
   type Account,
   type Action,
   type Commitment,
@@ -29,23 +31,9 @@ export function datasets(
   over: Omit<Partial<Datasets>, 'settings'> & { settings?: Partial<Settings> } = {},
 ): Datasets {
   return {
+    ...(emptyLists() as unknown as RowDatasets),
     settingsGiven: [],
-    team: [],
-    accounts: [],
     criteria: [criterion('a1', 'attractiveness'), criterion('s1', 'strength')],
-    scores: [],
-    positioning: [],
-    financials: [],
-    dossier: [],
-    kpis: [],
-    contacts: [],
-    commitments: [],
-    surveys: [],
-    feedback: [],
-    compensation: [],
-    objectives: [],
-    actions: [],
-    offerings: [],
     ...over,
     settings: settings(over.settings),
   };
