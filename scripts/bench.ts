@@ -148,10 +148,11 @@ const report = {
   quarters: QUARTERS,
   bench_wall_s: round((performance.now() - benchStarted) / 1000),
   targets: {
-    build_ratio: '≤ 1.5 at 1,000 and 5,000 accounts',
+    build_ratio: '≤ 3.0 at 1,000 and ≤ 4.0 at 5,000 accounts',
+    warm_ratio: '≤ 0.6',
     ingest_ratio: '≤ 1.3',
     compute_share: '< 5% of total',
-    peak_rss_mb: '< 2048 at 5,000 accounts',
+    peak_rss_mb: '< 1024 at 1,000 and < 1536 at 5,000 accounts',
     heaviest_page_kb_gz: '≤ 150',
   },
   sizes: results,
