@@ -9,7 +9,7 @@
  * well populated for any seed), a starting point that is sometimes on the other side of a
  * threshold (so accounts move between segments), and the randomness only adds texture.
  */
-import type { DatasetName } from '../schema/datasets.ts';
+import { DOSSIER_CATEGORIES, type DatasetName } from '../schema/datasets.ts';
 import { defaultCriteria } from '../schema/defaults.ts';
 import { emptyLists } from '../schema/index.ts';
 import { parsePeriod } from '../schema/period.ts';
@@ -218,29 +218,19 @@ interface TeamPlan {
   overCap: string;
 }
 
+/** The rows numbered as they are written: C0001, D0001, … */
+type NumberedRow = 'contact' | 'dossier' | 'commitment' | 'survey' | 'objective' | 'action';
+
 interface Ctx {
   seed: number;
   quarters: Quarter[];
   asOf: number;
   windowStart: number;
   team: TeamPlan;
-  ids: {
-    account: number;
-    contact: number;
-    dossier: number;
-    commitment: number;
-    survey: number;
-    objective: number;
-    action: number;
-  };
-  counters: {
-    contact: number;
-    dossier: number;
-    commitment: number;
-    survey: number;
-    objective: number;
-    action: number;
-  };
+  /** Digits of each kind of id. */
+  ids: Record<'account' | NumberedRow, number>;
+  /** The last number given out, per kind (account ids come from the plan). */
+  counters: Record<NumberedRow, number>;
   out: PortfolioRows;
   formulaCommentUsed: boolean;
 }
@@ -722,17 +712,8 @@ function contactRows(plan: Plan, ctx: Ctx): ContactRef[] {
   return refs;
 }
 
-const VALUE_CATEGORIES = [
-  'investment',
-  'training',
-  'consulting',
-  'safety_stock',
-  'samples',
-  'expedited_delivery',
-  'benefit',
-  'problem_solved',
-  'special_event',
-] as const;
+// Every dossier category but the relationship timeline's one.
+const VALUE_CATEGORIES = DOSSIER_CATEGORIES.filter((c) => c !== 'history');
 
 // [cost range, client value multiple range]; benefit has no cost of its own.
 const CATEGORY_MONEY: Record<string, [number, number, number, number]> = {
@@ -799,13 +780,12 @@ function dossierRows(plan: Plan, ctx: Ctx): void {
   const count =
     plan.status === 'lost'
       ? 2
-      : plan.segment === 'key'
-        ? rng.int(6, 8)
-        : plan.segment === 'developing'
-          ? rng.int(4, 6)
-          : plan.segment === 'maintained'
-            ? rng.int(2, 4)
-            : rng.int(1, 3);
+      : countBySegment(rng, plan.segment, {
+          key: [6, 8],
+          developing: [4, 6],
+          maintained: [2, 4],
+          opportunistic: [1, 3],
+        });
   for (let j = 0; j < count; j++) {
     const category = VALUE_CATEGORIES[(plan.index + j) % VALUE_CATEGORIES.length] as string;
     entry(
@@ -818,6 +798,12 @@ function dossierRows(plan: Plan, ctx: Ctx): void {
   }
 }
 
+/** How many rows an account gets: one draw from its segment's range. */
+function countBySegment(rng: Rng, segment: Segment, ranges: Record<Segment, [number, number]>): number {
+  const [min, max] = ranges[segment];
+  return rng.int(min, max);
+}
+
 function commitmentRows(plan: Plan, ctx: Ctx): void {
   const rng = substream(ctx.seed, 6, plan.index);
   const count =
@@ -825,13 +811,12 @@ function commitmentRows(plan: Plan, ctx: Ctx): void {
       ? 1
       : plan.status === 'lost'
         ? rng.int(1, 2)
-        : plan.segment === 'key'
-          ? rng.int(4, 5)
-          : plan.segment === 'developing'
-            ? rng.int(3, 4)
-            : plan.segment === 'maintained'
-              ? rng.int(2, 3)
-              : rng.int(1, 2);
+        : countBySegment(rng, plan.segment, {
+            key: [4, 5],
+            developing: [3, 4],
+            maintained: [2, 3],
+            opportunistic: [1, 2],
+          });
   const latestMade = Math.min(ctx.asOf - 20, plan.lostOn ?? Infinity);
   const earliestMade = Math.min(latestMade, Math.max(ctx.windowStart, plan.since));
   for (let j = 0; j < count; j++) {

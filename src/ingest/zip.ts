@@ -11,6 +11,7 @@
  *   is handed over re-zipped, the changed parts stored and the others copied as they were.
  */
 import { crc32, inflateRawSync } from 'node:zlib';
+import { CENTRAL, findEocd, LOCAL, writeZip, type ZipPart } from '../lib/zip.ts';
 
 export type ZipCheck =
   /** `data` is the workbook to read: the original bytes, or rewritten ones. */
@@ -29,20 +30,11 @@ interface Entry {
   start: number;
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 const ZIP64 = 0xffffffff;
 
 /** The entries of a zip's central directory, or undefined when it cannot be found (left to SheetJS). */
 function entries(buf: Buffer): Entry[] | undefined {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = findEocd(buf);
   if (eocd < 0) return undefined;
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
@@ -123,52 +115,20 @@ export function checkZip(data: Uint8Array, maxUnpackedBytes: number): ZipCheck {
 
 /** The same zip with some parts replaced (stored uncompressed); the rest copied byte for byte. */
 function rezip(buf: Buffer, list: Entry[], replaced: Map<Entry, Buffer>): Uint8Array {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of list) {
-    const fresh = replaced.get(e);
-    const body = fresh ?? buf.subarray(e.start, e.start + e.compSize);
-    const method = fresh ? 0 : e.method;
-    const crc = fresh ? crc32(fresh) : e.crc;
-    const size = fresh ? fresh.length : e.size;
-    // Sizes go in the local header, so no data descriptor follows (bit 3 cleared).
-    const flags = e.flags & ~0x0008;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(e.time, 10);
-    local.writeUInt16LE(e.date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(e.name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(CENTRAL, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(flags, 8);
-    cd.writeUInt16LE(method, 10);
-    cd.writeUInt16LE(e.time, 12);
-    cd.writeUInt16LE(e.date, 14);
-    cd.writeUInt32LE(crc, 16);
-    cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(size, 24);
-    cd.writeUInt16LE(e.name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    parts.push(local, e.name, body);
-    central.push(cd, e.name);
-    offset += 30 + e.name.length + body.length;
-  }
-  const cdSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(EOCD, 0);
-  end.writeUInt16LE(list.length, 8);
-  end.writeUInt16LE(list.length, 10);
-  end.writeUInt32LE(cdSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, ...central, end]));
+  return writeZip(
+    list.map((e): ZipPart => {
+      const fresh = replaced.get(e);
+      return {
+        name: e.name,
+        body: fresh ?? buf.subarray(e.start, e.start + e.compSize),
+        // Sizes go in the local header, so no data descriptor follows (bit 3 cleared).
+        flags: e.flags & ~0x0008,
+        method: fresh ? 0 : e.method,
+        time: e.time,
+        date: e.date,
+        crc: fresh ? crc32(fresh) : e.crc,
+        size: fresh ? fresh.length : e.size,
+      };
+    }),
+  );
 }

@@ -36,22 +36,21 @@ export function signalSentence(s: Signal, t: Messages, f: Formatters): string {
     case 'no_recent_contact':
       return x.no_recent_contact(f.date(s.last_contact), s.days_since);
     case 'segment_down':
-      return x.segment_down(
-        t.segment[s.from],
-        t.segment[s.to],
-        f.period(s.from_period),
-        f.period(s.to_period),
-      );
+      return x.segment_down(...move(s, t.segment, f));
     case 'position_down':
-      return x.position_down(
-        t.position[s.from],
-        t.position[s.to],
-        f.period(s.from_period),
-        f.period(s.to_period),
-      );
+      return x.position_down(...move(s, t.position, f));
     case 'loss_making_key':
       return x.loss_making_key(f.money(s.nopat));
   }
+}
+
+/** A move down between two quarters, as the sentence takes it: from, to, from period, to period. */
+function move<K extends string>(
+  s: { from: K; to: K; from_period: string; to_period: string },
+  labels: Record<K, string>,
+  f: Formatters,
+): [string, string, string, string] {
+  return [labels[s.from], labels[s.to], f.period(s.from_period), f.period(s.to_period)];
 }
 
 export function healthLabel(h: Health | null, t: Messages): string {
