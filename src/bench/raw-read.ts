@@ -4,12 +4,13 @@
  *
  *   node src/bench/raw-read.ts <data dir> <out.json>
  *
- * Workbooks use the options our reader needs at minimum (dense sheets, number formats to
- * recognise dates, no formatted text); CSV is SheetJS's own text reader with `raw: true`.
+ * Workbooks are read with our reader's own options (dense sheets, number formats to recognise
+ * dates, no formatted text); CSV is SheetJS's own text reader with `raw: true`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
 import { listDataFiles } from '../ingest/index.ts';
+import { READ_OPTS } from '../ingest/read.ts';
 
 const [dir, out] = process.argv.slice(2);
 if (!dir || !out) {
@@ -24,16 +25,7 @@ for (const file of files) {
   const data = await readFile(file);
   const wb = file.toLowerCase().endsWith('.csv')
     ? XLSX.read(new TextDecoder().decode(data), { type: 'string', raw: true, dense: true })
-    : XLSX.read(data, {
-        type: 'buffer',
-        dense: true,
-        cellDates: false,
-        cellNF: true,
-        cellText: false,
-        cellFormula: false,
-        cellHTML: false,
-        cellStyles: false,
-      });
+    : XLSX.read(data, READ_OPTS);
   for (const name of wb.SheetNames) {
     const rows = (wb.Sheets[name] as { '!data'?: (unknown[] | undefined)[] } | undefined)?.['!data'] ?? [];
     for (const r of rows) cells += r?.length ?? 0;

@@ -284,15 +284,8 @@ export interface HandoverItem {
 export interface WorkloadModel {
   /** Plain-language description shown on the team page. */
   description: string;
-  weights: {
-    base: number;
-    potential: number;
-    distance: number;
-    decentralisation: number;
-    contacts: number;
-    competition: number;
-    fulfilment: number;
-  };
+  /** A weight per load factor, plus a base load every counted account carries. */
+  weights: Record<'base' | LoadFactor, number>;
   /** Distance (km) that counts as factor 1, the cap of the distance factor. */
   distance_reference_km: number;
   distance_cap: number;
@@ -313,19 +306,16 @@ export interface WorkloadModel {
   counted_statuses: readonly AccountStatus[];
 }
 
+/** What makes an account heavier to manage, each weighted in the workload model. */
+export type LoadFactor =
+  'potential' | 'distance' | 'decentralisation' | 'contacts' | 'competition' | 'fulfilment';
+
 /** Factors (before weights) and the resulting load of one account. */
 export interface AccountLoad {
   account_id: string;
   kam_id: string;
   counted: boolean;
-  factors: {
-    potential: number;
-    distance: number;
-    decentralisation: number;
-    contacts: number;
-    competition: number;
-    fulfilment: number;
-  };
+  factors: Record<LoadFactor, number>;
   load: number;
 }
 

@@ -173,7 +173,8 @@ const ERROR_CODES: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
-const READ_OPTS: XLSX.ParsingOptions = {
+/** How workbooks are read (the benchmark's raw read uses the same). */
+export const READ_OPTS: XLSX.ParsingOptions = {
   type: 'buffer',
   dense: true,
   cellDates: false,

@@ -10,6 +10,7 @@ import type { Messages } from '../i18n/index.ts';
 import type { Formatters } from '../i18n/format.ts';
 import { memberHref } from '../lib/paths.ts';
 import { lostText, shownSegment, type ShownSegment } from './accounts.ts';
+import type { MatrixPoint } from './matrix-layout.ts';
 import { playbookHref } from './playbooks.ts';
 
 const groups = new WeakMap<readonly unknown[], Map<string, unknown[]>>();
@@ -177,13 +178,7 @@ export interface Link {
 }
 
 /** A point of the account's own path, in the shape the matrix component draws. */
-export interface PathMatrixPoint {
-  id: string;
-  label: string;
-  x: number;
-  y: number;
-  size: number;
-  cls: string;
+export interface PathMatrixPoint extends MatrixPoint {
   from: PathPoint | null;
 }
 

@@ -2,6 +2,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { formatProblem, type IngestResult } from '../../../src/ingest/index.ts';
+import { writeZip } from '../../../src/lib/zip.ts';
 
 export type Aoa = unknown[][];
 
@@ -63,46 +64,21 @@ export function zip(
   parts: Record<string, string | Uint8Array>,
   opts: { deflate?: boolean; declare?: Record<string, number> } = {},
 ): Uint8Array {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(parts)) {
-    const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-    const body = opts.deflate ? deflateRawSync(raw) : raw;
-    const size = opts.declare?.[name] ?? raw.length;
-    const n = Buffer.from(name, 'utf8');
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(0x0800, 6);
-    head.writeUInt16LE(opts.deflate ? 8 : 0, 8);
-    head.writeUInt32LE(crc32(raw), 14);
-    head.writeUInt32LE(body.length, 18);
-    head.writeUInt32LE(size, 22);
-    head.writeUInt16LE(n.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x0800, 8);
-    cd.writeUInt16LE(opts.deflate ? 8 : 0, 10);
-    cd.writeUInt32LE(crc32(raw), 16);
-    cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(size, 24);
-    cd.writeUInt16LE(n.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    local.push(head, n, body);
-    central.push(cd, n);
-    offset += 30 + n.length + body.length;
-  }
-  const cdSize = central.reduce((s, b) => s + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length / 2, 8);
-  end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(cdSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...local, ...central, end]));
+  return writeZip(
+    Object.entries(parts).map(([name, content]) => {
+      const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+      return {
+        name: Buffer.from(name, 'utf8'),
+        body: opts.deflate ? deflateRawSync(raw) : raw,
+        flags: 0x0800, // UTF-8 names
+        method: opts.deflate ? 8 : 0,
+        time: 0,
+        date: 0,
+        crc: crc32(raw),
+        size: opts.declare?.[name] ?? raw.length,
+      };
+    }),
+  );
 }
 
 /** A minimal .xlsx whose one sheet `name` has the given inline-string rows, its XML written by hand. */
