@@ -6,7 +6,14 @@
  */
 import { addMonths } from '../domain/periods.ts';
 import { NEW_KEY_TENURE_YEARS } from '../domain/retention.ts';
-import type { AccountResult, Portfolio, Segment, SupplierPosition } from '../domain/types.ts';
+import type {
+  AccountResult,
+  HandoverItem,
+  ManagerLoad,
+  Portfolio,
+  Segment,
+  SupplierPosition,
+} from '../domain/types.ts';
 import {
   PLAYBOOK_LOCALES,
   POSITIONS,
@@ -251,16 +258,8 @@ export function commitmentsByOwner(p: Portfolio): OwnerCommitmentRow[] {
  * without the contact's internal notes, influence-weighted attitude or anything else a
  * playbook reader does not need.
  */
-export interface HandoverRow {
-  contact_id: string;
-  account_id: string;
+export interface HandoverRow extends Omit<HandoverItem, 'row'> {
   account_name: string;
-  name: string;
-  title: string | null;
-  dmu_role: DmuRole | null;
-  influence: number | null;
-  owner_id: string | null;
-  reason: 'unreachable' | 'no_owner';
 }
 
 export function handoverList(p: Portfolio, opts: { segment?: Segment } = {}): HandoverRow[] {
@@ -312,14 +311,11 @@ export function dmuGaps(
 // Team: workload and pay
 // ---------------------------------------------------------------------------------------
 
-export interface CapacityRow {
-  member_id: string;
-  name: string | null;
-  accounts: number;
-  load: number;
-  capacity: number;
-  utilisation: number;
-}
+/** A manager's load without the per-account detail. */
+export type CapacityRow = Pick<
+  ManagerLoad,
+  'member_id' | 'name' | 'accounts' | 'load' | 'capacity' | 'utilisation'
+>;
 
 /** Managers the workload model marks as over capacity, most loaded first. */
 export function managersOverCapacity(p: Portfolio): CapacityRow[] {
