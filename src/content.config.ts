@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { accountsLoader, inputLoader, statusLoader, teamLoader } from './content/loaders.ts';
-import type { AccountEntry, InputStatusEntry, MemberEntry, PortfolioInputEntry } from './content/entries.ts';
+import { accountsLoader, teamLoader } from './content/loaders.ts';
+import type { AccountEntry, MemberEntry } from './content/entries.ts';
 import { playbookFrontmatter } from './content/playbooks.ts';
 
 // The data collections are validated by our own schemas in src/ingest (with file, sheet,
@@ -10,8 +10,6 @@ import { playbookFrontmatter } from './content/playbooks.ts';
 export const collections = {
   accounts: defineCollection({ loader: accountsLoader, schema: z.custom<AccountEntry>() }),
   team: defineCollection({ loader: teamLoader, schema: z.custom<MemberEntry>() }),
-  input: defineCollection({ loader: inputLoader, schema: z.custom<PortfolioInputEntry>() }),
-  status: defineCollection({ loader: statusLoader, schema: z.custom<InputStatusEntry>() }),
   playbooks: defineCollection({
     loader: glob({ pattern: '**/*.mdx', base: './content/playbooks' }),
     schema: playbookFrontmatter,

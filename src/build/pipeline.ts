@@ -5,10 +5,11 @@
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatProblem, summarize, type IngestResult } from '../ingest/index.ts';
-import { resolveToday } from '../domain/index.ts';
+import { formatProblem, ingestFolder, summarize, type IngestResult } from '../ingest/index.ts';
+import { ingestCacheDir } from '../ingest/cache.ts';
+import { computePortfolio, resolveToday } from '../domain/index.ts';
 import type { Portfolio } from '../domain/types.ts';
-import { portfolioFor, readInput } from '../content/source.ts';
+import { createBuildContext, publishBuildContext } from '../content/context.ts';
 import { createProgress } from './progress.ts';
 import {
   display,
@@ -21,7 +22,7 @@ import {
   type PublishFs,
 } from './swap.ts';
 import { writeShareBundles } from '../share/write.ts';
-import { publishShareLinks, shareLinks } from '../share/links.ts';
+import { shareLinks } from '../share/links.ts';
 import { resolveShareSecret } from '../share/secret.ts';
 import { prepareChanges } from './snapshot.ts';
 
@@ -85,7 +86,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
 
   const input: IngestResult = await progress.phase(
     PHASES.ingest,
-    () => readInput(opts.dataDir),
+    () => ingestFolder(opts.dataDir, { cacheDir: ingestCacheDir(env) }),
     (r) => summarize(r),
   );
   report.rows = input.files.reduce((n, f) => n + f.sheets.reduce((m, s) => m + s.rows, 0), 0);
@@ -99,8 +100,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
   const today = resolveToday(env);
   const portfolio: Portfolio = await progress.phase(
     PHASES.compute,
-    // Memoised in the process: the Astro pages reuse it instead of computing it again.
-    async () => portfolioFor(input.data, today),
+    // Computed once: the pages get it in the build context.
+    async () => computePortfolio(input.data, { today }),
     (p) => `${p.accounts.length} accounts, period ${p.current_period ?? '—'}`,
   );
   // Whatever the reader let through, a portal without accounts is never worth publishing:
@@ -112,9 +113,19 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
 
   // The secret is read here, once; pages and bundles only see the links derived from it.
   const links = shareLinks(portfolio, resolveShareSecret({ root: opts.root, env }));
-  publishShareLinks(links);
   // What changed since the previous build, for the pages; saved once the output is in place.
   const changes = await prepareChanges({ root: opts.root, env, data: input.data, portfolio, log });
+  // Everything the pages render from, handed to Astro through the one channel (context.ts).
+  publishBuildContext(
+    createBuildContext({
+      dataDir: opts.dataDir,
+      today,
+      input,
+      portfolio,
+      shareLinks: links,
+      changes: changes.changes,
+    }),
+  );
 
   try {
     await Promise.all(
@@ -159,7 +170,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
     log.write(`\n${failure(e, untouched)}\n`);
     return report;
   } finally {
-    publishShareLinks(undefined);
+    publishBuildContext(undefined);
   }
   await changes.save();
   report.ok = true;

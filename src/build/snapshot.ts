@@ -10,8 +10,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { DATASETS, DATASET_NAMES, type Datasets } from '../schema/index.ts';
 import type { Portfolio } from '../domain/types.ts';
 import { accountsExport } from '../views/exports.ts';
-import { compareBuilds, type BuildSnapshot, type RowDigests } from '../views/changes.ts';
-import { rememberBuildChanges } from '../content/source.ts';
+import { compareBuilds, type BuildChanges, type BuildSnapshot, type RowDigests } from '../views/changes.ts';
 import { stateDir } from '../lib/state.ts';
 
 export { stateDir };
@@ -107,7 +106,7 @@ export async function saveSnapshot(dir: string, snap: BuildSnapshot, keep = KEEP
 
 /**
  * The build's step for "what changed": compare this build's snapshot with the latest saved
- * one and hand the result to the pages (source.ts); `save()` stores the snapshot and is called
+ * one for the build context (the pages' `changes`); `save()` stores the snapshot and is called
  * only once the new output is in place, so a failed build leaves the state as it was.
  */
 export async function prepareChanges(opts: {
@@ -116,11 +115,11 @@ export async function prepareChanges(opts: {
   data: Datasets;
   portfolio: Portfolio;
   log: NodeJS.WritableStream;
-}): Promise<{ save(): Promise<void> }> {
+}): Promise<{ changes: BuildChanges; save(): Promise<void> }> {
   const dir = stateDir(opts.root, opts.env);
   const snapshot = makeSnapshot(opts.data, opts.portfolio, new Date().toISOString());
-  rememberBuildChanges(opts.data, compareBuilds(await loadLatestSnapshot(dir), snapshot));
   return {
+    changes: compareBuilds(await loadLatestSnapshot(dir), snapshot),
     async save() {
       try {
         await saveSnapshot(dir, snapshot);

@@ -1,9 +1,9 @@
 /**
  * Every client bundle's link, derived once per build from the share secret. The build entry
- * resolves the secret, computes these links and publishes them (on globalThis, because
- * Astro's bundle has its own copy of this module); the share phase writes the bundles under
- * the same tokens and the account pages only read the published map. So no page render
- * reads the secret, and the page shows exactly the link written to dist-share/index.csv.
+ * resolves the secret, computes these links and hands them to the pages in the build context
+ * (src/content/context.ts); the share phase writes the bundles under the same tokens. So no
+ * page render reads the secret, and the page shows exactly the link written to
+ * dist-share/index.csv.
  */
 import type { Portfolio } from '../domain/types.ts';
 import { slug } from '../lib/paths.ts';
@@ -52,17 +52,4 @@ export function shareLinks(portfolio: Portfolio, secret: string): ShareLinks {
 /** The link as the account manager sends it (index.csv, account page): the full address when known. */
 export function indexLink(link: ShareLink): string {
   return link.url ?? link.path;
-}
-
-const PUBLISHED = Symbol.for('kam.share.links');
-type WithLinks = typeof globalThis & { [PUBLISHED]?: ShareLinks };
-
-/** Called by the build entry before the pages are rendered. */
-export function publishShareLinks(links: ShareLinks | undefined): void {
-  (globalThis as WithLinks)[PUBLISHED] = links;
-}
-
-/** The links of the running build; undefined under `astro dev`, which writes no bundles. */
-export function publishedShareLinks(): ShareLinks | undefined {
-  return (globalThis as WithLinks)[PUBLISHED];
 }

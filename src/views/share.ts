@@ -1,6 +1,6 @@
 /** The internal account page's client-bundle section: the bundle's link and what to check before sending it. */
 import type { Portfolio } from '../domain/types.ts';
-import { publishedShareLinks, type ShareLink, type ShareLinks } from '../share/links.ts';
+import type { ShareLink, ShareLinks } from '../share/links.ts';
 import { visibleCommitments, type ClientCommitment } from '../share/view.ts';
 
 export interface BundleSection {
@@ -10,11 +10,7 @@ export interface BundleSection {
   overdue: ClientCommitment[];
 }
 
-export function bundleSection(
-  p: Portfolio,
-  accountId: string,
-  links: ShareLinks | undefined = publishedShareLinks(),
-): BundleSection {
+export function bundleSection(p: Portfolio, accountId: string, links: ShareLinks | undefined): BundleSection {
   const acc = p.accountIndex.get(accountId);
   if (!acc) throw new Error(`bundleSection: unknown account ${JSON.stringify(accountId)}`);
   return {
