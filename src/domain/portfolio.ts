@@ -1,9 +1,11 @@
 /**
- * Builds the Portfolio once from validated datasets. Every dataset is indexed up front (Maps by
- * account id or account+period), so each per-account step is O(1) look-ups plus the account's
- * own rows — no joins that scan other accounts.
+ * Builds the Portfolio once from validated datasets, as a sequence of named steps that each take
+ * what they need and return their results; the findings are derived afterwards from those results
+ * (`portfolioFindings`). Every dataset is indexed up front (Maps by account id or account+period),
+ * so each per-account step is O(1) look-ups plus the account's own rows — no joins that scan other
+ * accounts.
  */
-import { yearEarlier, type Account, type Datasets, type Financial } from '../schema/index.ts';
+import { yearEarlier, type Account, type Datasets, type Financial, type Settings } from '../schema/index.ts';
 import { compareText, groupBy, groupBy2 } from './collections.ts';
 import {
   classifyCommitment,
@@ -14,7 +16,7 @@ import {
 } from './commitments.ts';
 import { compareHandover, contactSummary } from './contacts.ts';
 import { dossierSummary, kpiResult } from './dossier.ts';
-import { finding } from './findings.ts';
+import { portfolioFindings } from './findings.ts';
 import { fromCents, type Cents } from './money.ts';
 import { bonusTest, payRow } from './pay.ts';
 import {
@@ -43,12 +45,9 @@ import type {
   AccountResult,
   ActionResult,
   BonusAccount,
-  CommitmentResult,
   CommitmentStats,
   EarlyWarningAccount,
-  Finding,
   Health,
-  HandoverItem,
   Portfolio,
   Segment,
   SegmentTotals,
@@ -83,38 +82,70 @@ function periodRange(period: string): Window | null {
 export function computePortfolio(data: Datasets, opts: { today: string }): Portfolio {
   const { settings } = data;
   const today = opts.today;
-  const segT = { attractiveness: settings.attractiveness_threshold, strength: settings.strength_threshold };
-  const posT = { risk: settings.risk_threshold, spend: settings.spend_threshold };
-  const criteria = indexCriteria(data.criteria);
-  const findings: Finding[] = [];
+  const ix = indexRows(data);
+  const when = resolvePeriods(settings, ix.scoredPeriods, today);
+  const retention = measureRetention(data.accounts, when.window, settings.retention_rate);
+  const perAccount = accountResults(data, ix, when, retention);
+  const accounts = perAccount.map((s) => s.result);
+  const accountIndex = new Map(accounts.map((a) => [a.account_id, a]));
+  const profit = profitAndWhale(ix, when, perAccount);
+  const team = teamLoadAndPay(data, ix, when, accounts);
+  const findings = portfolioFindings({
+    accounts: data.accounts,
+    settings,
+    currentPeriod: when.currentPeriod,
+    scoredPeriods: ix.scoredPeriods,
+    yearAgo: when.yearAgo,
+    results: accounts,
+    surveys: perAccount.map((s) => s.surveys),
+    contactsByAccount: ix.contactsByAccount,
+    isScored: (id, period) => rowsAt(ix.scoresByAP, id, period) !== undefined,
+    hasFinancialsIn: (id, period) => hasFinancialsOverlapping(ix, id, period),
+    payRows: team.pay.rows,
+  });
+  // Each account lists the portfolio findings about it.
+  for (const f of findings) if (f.account_id !== undefined) accountIndex.get(f.account_id)?.findings.push(f);
 
-  // ---- look-ups, built once: account → period → rows ----
+  return {
+    today,
+    current_period: when.currentPeriod,
+    periods: [...ix.allPeriods].sort(comparePeriodIds),
+    window: when.window,
+    settings,
+    team: data.team,
+    accounts,
+    accountIndex,
+    ...profit,
+    ...retentionAndClv(data, ix, retention, perAccount),
+    ...commitmentsVocHandover(perAccount),
+    workload: team.workload,
+    pay: { cap: settings.base_pay_cap, ...team.pay },
+    findings,
+    ...plansWhitespaceSignals(accounts, when.previousPeriod),
+  };
+}
+
+// ---- step: look-ups, built once: account → period → rows ----
+
+type ByAP<T> = Map<string, Map<string, T[]>>;
+type Index = ReturnType<typeof indexRows>;
+
+const rowsAt = <T>(m: ByAP<T>, accountId: string, period: string): T[] | undefined =>
+  m.get(accountId)?.get(period);
+
+function indexRows(data: Datasets) {
   const byAccount = (r: { account_id: string }) => r.account_id;
   const byPeriod = (r: { period: string }) => r.period;
   const scoresByAP = groupBy2(data.scores, byAccount, byPeriod);
   const positionsByAP = groupBy2(data.positioning, byAccount, byPeriod);
   const financialsByAP = groupBy2(data.financials, byAccount, byPeriod);
   const kpisByAP = groupBy2(data.kpis, byAccount, byPeriod);
-  const financialsByAccount = groupBy(data.financials, byAccount);
-  const dossierByAccount = groupBy(data.dossier, byAccount);
-  const contactsByAccount = groupBy(data.contacts, byAccount);
-  const commitmentsByAccount = groupBy(data.commitments, byAccount);
-  const surveysByAccount = groupBy(data.surveys, byAccount);
-  const feedbackBySurvey = groupBy(data.feedback, (r) => r.survey_id);
-  const objectivesByAccount = groupBy(data.objectives, byAccount);
-  const actionsByObjective = groupBy(data.actions, (r) => r.objective_id);
-  const offeringsByAccount = groupBy(data.offerings, byAccount);
-  const rowsAt = <T>(m: Map<string, Map<string, T[]>>, accountId: string, period: string): T[] | undefined =>
-    m.get(accountId)?.get(period);
 
   // Periods with any data, per account and overall; scored periods overall.
   const periodsByAccount = new Map<string, Set<string>>();
   const allPeriods = new Set<string>();
   const scoredPeriods = new Set<string>();
-  for (const m of [scoresByAP, positionsByAP, financialsByAP, kpisByAP] as Map<
-    string,
-    Map<string, unknown[]>
-  >[]) {
+  for (const m of [scoresByAP, positionsByAP, financialsByAP, kpisByAP] as ByAP<unknown>[]) {
     for (const [accountId, perPeriod] of m) {
       let set = periodsByAccount.get(accountId);
       if (!set) periodsByAccount.set(accountId, (set = new Set()));
@@ -130,126 +161,134 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
   const profitCache = new Map<Financial, ProfitCents>();
   const profitOf = (row: Financial): ProfitCents => {
     let p = profitCache.get(row);
-    if (!p) profitCache.set(row, (p = profitCents(row, settings.tax_rate)));
+    if (!p) profitCache.set(row, (p = profitCents(row, data.settings.tax_rate)));
     return p;
   };
 
-  // ---- current period and window ----
+  return {
+    scoresByAP,
+    positionsByAP,
+    financialsByAP,
+    kpisByAP,
+    financialsByAccount: groupBy(data.financials, byAccount),
+    dossierByAccount: groupBy(data.dossier, byAccount),
+    contactsByAccount: groupBy(data.contacts, byAccount),
+    commitmentsByAccount: groupBy(data.commitments, byAccount),
+    surveysByAccount: groupBy(data.surveys, byAccount),
+    feedbackBySurvey: groupBy(data.feedback, (r) => r.survey_id),
+    objectivesByAccount: groupBy(data.objectives, byAccount),
+    actionsByObjective: groupBy(data.actions, (r) => r.objective_id),
+    offeringsByAccount: groupBy(data.offerings, byAccount),
+    periodsByAccount,
+    allPeriods,
+    scoredPeriods,
+    profitOf,
+  };
+}
+
+// ---- step: current period and window ----
+
+type Periods = ReturnType<typeof resolvePeriods>;
+
+function resolvePeriods(settings: Settings, scoredPeriods: Set<string>, today: string) {
   const currentPeriod = settings.current_period ?? latest(scoredPeriods);
-  if (currentPeriod === null) findings.push(finding('no_current_period', {}));
-  else if (settings.current_period !== undefined && !scoredPeriods.has(currentPeriod)) {
-    findings.push(finding('current_period_not_scored', { period: currentPeriod }, { period: currentPeriod }));
-  }
-  const window = currentPeriod ? last12Months(currentPeriod) : null;
-  const windowBefore = currentPeriod ? previous12Months(currentPeriod) : null;
   // Segment and position signals compare the current period with the scored one just before it.
   const previousPeriod =
     currentPeriod === null
       ? null
       : latest([...scoredPeriods].filter((p) => comparePeriodIds(p, currentPeriod) < 0));
-  const asOf = (currentPeriod && periodInfo(currentPeriod)?.end) || today;
-  const yearAgo = addMonths(today, -12);
+  return {
+    currentPeriod,
+    window: currentPeriod ? last12Months(currentPeriod) : null,
+    windowBefore: currentPeriod ? previous12Months(currentPeriod) : null,
+    previousPeriod,
+    asOf: (currentPeriod && periodInfo(currentPeriod)?.end) || today,
+    today,
+    yearAgo: addMonths(today, -12),
+  };
+}
 
-  /** Money of one account in one period: its own row, else the sum of finer rows inside it. */
-  function periodProfit(
-    accountId: string,
-    period: string,
-  ): { periods: string[]; profit: ProfitCents } | null {
-    const own = rowsAt(financialsByAP, accountId, period)?.[0];
-    if (own) return { periods: [period], profit: profitOf(own) };
-    const range = periodRange(period);
-    const rows = financialsByAccount.get(accountId);
-    return range && rows ? windowProfit(rows, range, profitOf) : null;
-  }
+/** Money of one account in one period: its own row, else the sum of finer rows inside it. */
+function periodProfit(
+  ix: Index,
+  accountId: string,
+  period: string,
+): { periods: string[]; profit: ProfitCents } | null {
+  const own = rowsAt(ix.financialsByAP, accountId, period)?.[0];
+  if (own) return { periods: [period], profit: ix.profitOf(own) };
+  const range = periodRange(period);
+  const rows = ix.financialsByAccount.get(accountId);
+  return range && rows ? windowProfit(rows, range, ix.profitOf) : null;
+}
+
+function hasFinancialsOverlapping(ix: Index, accountId: string, period: string): boolean {
+  const range = periodRange(period);
+  if (!range) return false;
+  return (ix.financialsByAccount.get(accountId) ?? []).some((r) => {
+    const q = periodInfo(r.period);
+    return !!q && q.start <= range.end && range.start <= q.end;
+  });
+}
+
+// ---- step: per account ----
+
+interface AccountStep {
+  result: AccountResult;
+  /** Money over the last 12 months, in cents; null without a window or rows in it. */
+  w12: ProfitCents | null;
+  /** The account's surveys in input order. */
+  surveys: SurveyResult[];
+}
+
+function accountResults(
+  data: Datasets,
+  ix: Index,
+  when: Periods,
+  retention: Portfolio['retention'],
+): AccountStep[] {
+  const { settings } = data;
+  const segT = { attractiveness: settings.attractiveness_threshold, strength: settings.strength_threshold };
+  const posT = { risk: settings.risk_threshold, spend: settings.spend_threshold };
+  const criteria = indexCriteria(data.criteria);
+  const median = medianPotential(data.accounts);
+  const { currentPeriod, window, windowBefore, previousPeriod, today } = when;
 
   function buildPeriod(accountId: string, period: string): AccountPeriod {
-    const pos = rowsAt(positionsByAP, accountId, period)?.[0];
-    const money = periodProfit(accountId, period);
+    const pos = rowsAt(ix.positionsByAP, accountId, period)?.[0];
+    const money = periodProfit(ix, accountId, period);
     return {
       period,
-      segment: segmentFor(period, rowsAt(scoresByAP, accountId, period) ?? [], criteria, segT),
+      segment: segmentFor(period, rowsAt(ix.scoresByAP, accountId, period) ?? [], criteria, segT),
       position: pos ? positionFor(pos, posT) : null,
       profit: money ? toProfit(money.profit) : null,
       profit_periods: money?.periods ?? [],
-      kpis: (rowsAt(kpisByAP, accountId, period) ?? []).map(kpiResult),
+      kpis: (rowsAt(ix.kpisByAP, accountId, period) ?? []).map(kpiResult),
     };
   }
 
-  const retention = measureRetention(data.accounts, window, settings.retention_rate);
-  for (const a of data.accounts) {
-    if (a.status === 'lost' && a.lost_on === undefined) {
-      findings.push(finding('lost_without_date', { account_id: a.account_id }, { account_id: a.account_id }));
-    }
-  }
-
-  // ---- per account ----
-  const ownerStats = new Map<string, CommitmentStats>();
-  const overdue: CommitmentResult[] = [];
-  const allSurveys: SurveyResult[] = [];
-  const handover: HandoverItem[] = [];
-  const median = medianPotential(data.accounts);
-  const last12ByAccount = new Map<string, ProfitCents>();
-
-  const accounts: AccountResult[] = data.accounts.map((a) => {
+  return data.accounts.map((a: Account): AccountStep => {
     const id = a.account_id;
-    const periodIds = [...(periodsByAccount.get(id) ?? [])].sort(comparePeriodIds);
+    const periodIds = [...(ix.periodsByAccount.get(id) ?? [])].sort(comparePeriodIds);
     const periods = periodIds.map((p) => buildPeriod(id, p));
     const current =
       (currentPeriod !== null && periods.find((p) => p.period === currentPeriod)) ||
       buildPeriod(id, currentPeriod ?? '');
 
-    accountPeriodFindings(a, periods, current);
-
     const { history, moves } = trajectory(periods.map((p) => p.segment));
-    const w12 = window ? windowProfit(financialsByAccount.get(id) ?? [], window, profitOf) : null;
-    if (w12) last12ByAccount.set(id, w12.profit);
+    const financials = ix.financialsByAccount.get(id) ?? [];
+    const w12 = window ? windowProfit(financials, window, ix.profitOf) : null;
     // A lost client has no future cash flow to value.
     const clv =
       a.status === 'lost'
         ? null
         : clvCents(w12 ? w12.profit.nopat : null, retention.rate, settings.discount_rate);
 
-    const commitments = (commitmentsByAccount.get(id) ?? []).map((c) => classifyCommitment(c, today));
-    for (const c of commitments) {
-      let s = ownerStats.get(c.row.owner_id);
-      if (!s) ownerStats.set(c.row.owner_id, (s = emptyStats()));
-      countCommitment(s, c);
-      if (c.state === 'overdue') overdue.push(c);
-    }
+    const commitments = (ix.commitmentsByAccount.get(id) ?? []).map((c) => classifyCommitment(c, today));
     const cStats = commitmentStats(commitments);
-
-    const people = contactsByAccount.get(id) ?? [];
-    const contacts = contactSummary(people);
-    handover.push(...contacts.handover);
-    if (a.status !== 'lost') {
-      for (const c of people) {
-        const params = {
-          contact_id: c.contact_id,
-          name: c.name,
-          account_id: id,
-          last_contact: c.last_contact ?? null,
-        };
-        if (c.last_contact === undefined)
-          findings.push(finding('contact_never_contacted', params, { account_id: id }));
-        else if (c.last_contact < yearAgo)
-          findings.push(finding('contact_stale', params, { account_id: id }));
-      }
-    }
-
-    const surveys = (surveysByAccount.get(id) ?? []).map((s) => {
-      const r = surveyResult(s, feedbackBySurvey.get(s.survey_id) ?? []);
-      const params = {
-        survey_id: s.survey_id,
-        account_id: id,
-        respondents: r.respondents,
-        invited: s.invited,
-      };
-      if (r.respondents > s.invited)
-        findings.push(finding('respondents_exceed_invited', params, { account_id: id }));
-      if (r.answers === 0) findings.push(finding('survey_without_answers', params, { account_id: id }));
-      return r;
-    });
-    allSurveys.push(...surveys);
+    const people = ix.contactsByAccount.get(id) ?? [];
+    const surveys = (ix.surveysByAccount.get(id) ?? []).map((s) =>
+      surveyResult(s, ix.feedbackBySurvey.get(s.survey_id) ?? []),
+    );
 
     const wallet = a.wallet;
     const share_of_wallet =
@@ -257,8 +296,8 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
     const nopat12 = w12 ? fromCents(w12.profit.nopat) : null;
     const voc = accountVoc(surveys);
     const plan = accountPlan(
-      objectivesByAccount.get(id) ?? [],
-      actionsByObjective,
+      ix.objectivesByAccount.get(id) ?? [],
+      ix.actionsByObjective,
       { share_of_wallet, nopat_12m: nopat12, latest_survey_mean: voc.latest_mean },
       today,
     );
@@ -276,10 +315,7 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
         revenue_12m: status === 'active' ? spanRevenue(window, w12) : null,
         revenue_prev_12m:
           status === 'active' && windowBefore
-            ? spanRevenue(
-                windowBefore,
-                windowProfit(financialsByAccount.get(id) ?? [], windowBefore, profitOf),
-              )
+            ? spanRevenue(windowBefore, windowProfit(financials, windowBefore, ix.profitOf))
             : null,
         commitments,
         contacts: people,
@@ -289,7 +325,7 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
       },
       settings,
     );
-    return {
+    const result: AccountResult = {
       account_id: id,
       name: a.name,
       kam_id: a.kam_id,
@@ -303,66 +339,29 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
       last12m: w12 ? { periods: w12.periods, profit: toProfit(w12.profit) } : null,
       share_of_wallet,
       clv: clv === null ? null : fromCents(clv),
-      tenure_years: wholeYears(a.since, asOf),
-      dossier: dossierSummary(dossierByAccount.get(id) ?? []),
+      tenure_years: wholeYears(a.since, when.asOf),
+      dossier: dossierSummary(ix.dossierByAccount.get(id) ?? []),
       commitments,
       commitment_stats: cStats,
-      contacts,
+      contacts: contactSummary(people),
       voc,
       workload: accountLoad(a, people.length, cStats.on_time_rate, median),
       findings: [],
       plan,
-      whitespace: accountWhitespace(offeringsByAccount.get(id) ?? []),
+      whitespace: accountWhitespace(ix.offeringsByAccount.get(id) ?? []),
       signals,
       health: health(status, signals),
     };
+    return { result, w12: w12?.profit ?? null, surveys };
   });
+}
 
-  function accountPeriodFindings(a: Account, periods: AccountPeriod[], current: AccountPeriod): void {
-    const id = a.account_id;
-    const list = periods.includes(current) || currentPeriod === null ? periods : [...periods, current];
-    for (const p of list) {
-      const scored = rowsAt(scoresByAP, id, p.period) !== undefined;
-      const expected = p.period === currentPeriod && a.status !== 'lost';
-      if (p.segment.unscored && (scored || expected)) {
-        findings.push(
-          finding(
-            'unscored',
-            {
-              account_id: id,
-              period: p.period,
-              attractiveness_coverage: p.segment.attractiveness_coverage,
-              strength_coverage: p.segment.strength_coverage,
-            },
-            { account_id: id, period: p.period },
-          ),
-        );
-      }
-      if (scored && !hasFinancialsOverlapping(id, p.period)) {
-        findings.push(
-          finding(
-            'scores_without_financials',
-            { account_id: id, period: p.period },
-            { account_id: id, period: p.period },
-          ),
-        );
-      }
-    }
-  }
+const isKeyNow = (a: AccountResult) => a.current.segment.segment === 'key';
 
-  function hasFinancialsOverlapping(accountId: string, period: string): boolean {
-    const range = periodRange(period);
-    if (!range) return false;
-    return (financialsByAccount.get(accountId) ?? []).some((r) => {
-      const q = periodInfo(r.period);
-      return !!q && q.start <= range.end && range.start <= q.end;
-    });
-  }
+// ---- step: profitability by segment, whale curve ----
 
-  const accountIndex = new Map(accounts.map((a) => [a.account_id, a]));
-  const isKeyNow = (a: AccountResult) => a.current.segment.segment === 'key';
-
-  // ---- profitability ----
+function profitAndWhale(ix: Index, when: Periods, perAccount: AccountStep[]) {
+  const { currentPeriod } = when;
   const segmentTotals = new Map<
     Segment | 'unscored',
     { n: number; rev: Cents; op: Cents; nopat: Cents; rev12: Cents; nopat12: Cents }
@@ -371,10 +370,9 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
     segmentTotals.set(s, { n: 0, rev: 0, op: 0, nopat: 0, rev12: 0, nopat12: 0 });
   const whaleItems: { account_id: string; nopat: Cents }[] = [];
   const unprofitableKey: string[] = [];
-  for (const acc of accounts) {
+  for (const { result: acc, w12 } of perAccount) {
     const t = segmentTotals.get(acc.current.segment.segment ?? 'unscored');
-    const money = currentPeriod ? periodProfit(acc.account_id, currentPeriod) : null;
-    const w12 = last12ByAccount.get(acc.account_id);
+    const money = currentPeriod ? periodProfit(ix, acc.account_id, currentPeriod) : null;
     if (t) {
       t.n += 1;
       if (money) {
@@ -383,27 +381,13 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
         t.nopat += money.profit.nopat;
       }
     }
-    if (w12 !== undefined) {
+    if (w12 !== null) {
       whaleItems.push({ account_id: acc.account_id, nopat: w12.nopat });
       if (t) {
         t.nopat12 += w12.nopat;
         t.rev12 += w12.revenue;
       }
-      if (isKeyNow(acc) && w12.nopat < 0) {
-        unprofitableKey.push(acc.account_id);
-        findings.push(
-          finding(
-            'key_account_unprofitable',
-            { account_id: acc.account_id, nopat_12m: fromCents(w12.nopat) },
-            { account_id: acc.account_id },
-          ),
-        );
-      }
-    }
-    if (isKeyNow(acc) && acc.dossier.totals.count === 0) {
-      findings.push(
-        finding('key_without_dossier', { account_id: acc.account_id }, { account_id: acc.account_id }),
-      );
+      if (isKeyNow(acc) && w12.nopat < 0) unprofitableKey.push(acc.account_id);
     }
   }
   const segment_totals: SegmentTotals[] = SEGMENT_ORDER.map((segment) => {
@@ -418,43 +402,115 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
       nopat_12m: fromCents(t.nopat12),
     };
   });
+  return {
+    segment_totals,
+    whale: whaleCurve(whaleItems),
+    cross_subsidy_index: crossSubsidyIndex(whaleItems.map((w) => w.nopat)),
+    unprofitable_key_account_ids: unprofitableKey,
+  };
+}
 
-  // ---- bonus test: accounts key a year earlier ----
+// ---- step: retention, tenure, reinvestment ----
+
+function retentionAndClv(
+  data: Datasets,
+  ix: Index,
+  retention: Portfolio['retention'],
+  perAccount: AccountStep[],
+): Pick<Portfolio, 'retention' | 'tenure' | 'reinvestment'> {
+  return {
+    retention,
+    tenure: tenureBuckets(data.accounts, ix.financialsByAccount, ix.profitOf),
+    reinvestment: reinvestment(
+      perAccount.map(({ result: acc, w12 }) => ({
+        account_id: acc.account_id,
+        tenure_years: acc.tenure_years,
+        isKey: isKeyNow(acc),
+        nopat12m: w12?.nopat ?? null,
+      })),
+      data.settings.reinvestment_share,
+    ),
+  };
+}
+
+// ---- step: commitments, voice of the customer, hand-over ----
+
+function commitmentsVocHandover(
+  perAccount: AccountStep[],
+): Pick<Portfolio, 'commitments' | 'voc' | 'handover'> {
+  const accounts = perAccount.map((s) => s.result);
+  const ownerStats = new Map<string, CommitmentStats>();
+  const all = accounts.flatMap((a) => a.commitments);
+  for (const c of all) {
+    let s = ownerStats.get(c.row.owner_id);
+    if (!s) ownerStats.set(c.row.owner_id, (s = emptyStats()));
+    countCommitment(s, c);
+  }
+  const allSurveys = perAccount.flatMap((s) => s.surveys);
+  return {
+    commitments: {
+      stats: commitmentStats(all),
+      by_owner: [...ownerStats.entries()]
+        .sort((a, b) => compareText(a[0], b[0]))
+        .map(([owner_id, stats]) => ({ owner_id, stats: finishStats(stats) })),
+      overdue: all
+        .filter((c) => c.state === 'overdue')
+        .sort((a, b) => b.days_late - a.days_late || compareText(a.row.commitment_id, b.row.commitment_id)),
+    },
+    voc: {
+      surveys: [...allSurveys].sort(
+        (a, b) => compareText(a.date, b.date) || compareText(a.survey_id, b.survey_id),
+      ),
+      trend: vocTrend(allSurveys),
+    },
+    handover: accounts.flatMap((a) => a.contacts.handover).sort(compareHandover),
+  };
+}
+
+// ---- step: team load, pay rows and the bonus test ----
+
+function teamLoadAndPay(data: Datasets, ix: Index, when: Periods, accounts: AccountResult[]) {
+  const { currentPeriod } = when;
+  const cap = data.settings.base_pay_cap;
+  const rows = data.compensation
+    .map((c) => payRow(c, cap))
+    .sort((x, y) => compareText(x.member_id, y.member_id) || comparePeriodIds(x.period, y.period));
+
+  // The bonus test follows the accounts that were key a year earlier.
   const basePeriod = currentPeriod ? (yearEarlier(currentPeriod) ?? null) : null;
   const bonusGroup: Omit<BonusAccount, 'pass'>[] = [];
   if (currentPeriod && basePeriod) {
     for (const acc of accounts) {
       const then = acc.periods.find((p) => p.period === basePeriod);
       if (then?.segment.segment !== 'key') continue;
-      const revThen = periodProfit(acc.account_id, basePeriod);
-      const revNow = periodProfit(acc.account_id, currentPeriod);
+      const revThen = periodProfit(ix, acc.account_id, basePeriod);
+      const revNow = periodProfit(ix, acc.account_id, currentPeriod);
       bonusGroup.push({
         account_id: acc.account_id,
-        stayed: stillActiveOn(acc.account, asOf),
+        stayed: stillActiveOn(acc.account, when.asOf),
         revenue_then: revThen ? fromCents(revThen.profit.revenue) : null,
         revenue_now: revNow ? fromCents(revNow.profit.revenue) : null,
       });
     }
   }
+  return {
+    workload: {
+      model: WORKLOAD_MODEL,
+      managers: managerLoads(
+        data.team,
+        accounts.map((a) => a.workload),
+      ),
+    },
+    pay: { rows, bonus: bonusTest(currentPeriod, basePeriod, bonusGroup) },
+  };
+}
 
-  // ---- pay ----
-  const cap = settings.base_pay_cap;
-  const payRows = data.compensation
-    .map((c) => payRow(c, cap))
-    .sort((x, y) => compareText(x.member_id, y.member_id) || comparePeriodIds(x.period, y.period));
-  for (const r of payRows) {
-    if (r.over_cap) {
-      findings.push(
-        finding(
-          'base_pay_over_cap',
-          { member_id: r.member_id, period: r.period, base_share: r.base_share, cap },
-          { member_id: r.member_id, period: r.period },
-        ),
-      );
-    }
-  }
+// ---- step: plans, whitespace, early warning ----
 
-  // ---- plans, whitespace, early warning ----
+function plansWhitespaceSignals(
+  accounts: AccountResult[],
+  previousPeriod: string | null,
+): Pick<Portfolio, 'plans' | 'whitespace' | 'early_warning'> {
   const planCounts = emptyStateCounts();
   const overdueActions: ActionResult[] = [];
   const warned: EarlyWarningAccount[] = [];
@@ -471,59 +527,7 @@ export function computePortfolio(data: Datasets, opts: { today: string }): Portf
   }
   overdueActions.sort(compareOverdueActions);
   const actionsByOwner = groupBy(overdueActions, (x) => x.owner_id);
-
-  // ---- attach findings to their accounts ----
-  for (const f of findings) if (f.account_id !== undefined) accountIndex.get(f.account_id)?.findings.push(f);
-
   return {
-    today,
-    current_period: currentPeriod,
-    periods: [...allPeriods].sort(comparePeriodIds),
-    window,
-    settings,
-    team: data.team,
-    accounts,
-    accountIndex,
-    segment_totals,
-    whale: whaleCurve(whaleItems),
-    cross_subsidy_index: crossSubsidyIndex(whaleItems.map((w) => w.nopat)),
-    unprofitable_key_account_ids: unprofitableKey,
-    retention,
-    tenure: tenureBuckets(data.accounts, financialsByAccount, profitOf),
-    reinvestment: reinvestment(
-      accounts.map((acc) => ({
-        account_id: acc.account_id,
-        tenure_years: acc.tenure_years,
-        isKey: isKeyNow(acc),
-        nopat12m: last12ByAccount.get(acc.account_id)?.nopat ?? null,
-      })),
-      settings.reinvestment_share,
-    ),
-    commitments: {
-      stats: commitmentStats(accounts.flatMap((a) => a.commitments)),
-      by_owner: [...ownerStats.entries()]
-        .sort((a, b) => compareText(a[0], b[0]))
-        .map(([owner_id, stats]) => ({ owner_id, stats: finishStats(stats) })),
-      overdue: overdue.sort(
-        (a, b) => b.days_late - a.days_late || compareText(a.row.commitment_id, b.row.commitment_id),
-      ),
-    },
-    voc: {
-      surveys: [...allSurveys].sort(
-        (a, b) => compareText(a.date, b.date) || compareText(a.survey_id, b.survey_id),
-      ),
-      trend: vocTrend(allSurveys),
-    },
-    handover: handover.sort(compareHandover),
-    workload: {
-      model: WORKLOAD_MODEL,
-      managers: managerLoads(
-        data.team,
-        accounts.map((a) => a.workload),
-      ),
-    },
-    pay: { cap, rows: payRows, bonus: bonusTest(currentPeriod, basePeriod, bonusGroup) },
-    findings,
     plans: {
       objectives: accounts.flatMap((a) => a.plan.objectives),
       by_state: planCounts,
