@@ -26,13 +26,13 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { cpus, totalmem, availableParallelism, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_OPTIONS, demoAsOf, generatePortfolio } from '../src/demo/generate.ts';
-import { writePortfolioFiles } from '../src/demo/write.ts';
+import { DEMO_OPTIONS, demoAsOf, generatePortfolio } from '../tools/demo/generate.ts';
+import { writePortfolioFiles } from '../tools/demo/write.ts';
 import { PHASES } from '../src/build/pipeline.ts';
-import { runMeasured, type Measured } from '../src/bench/proc.ts';
-import { writeBaselineProject } from '../src/bench/baseline.ts';
-import { measureSite, type WeightReport } from '../src/bench/weight.ts';
-import { changeOneWorkbook } from '../src/bench/warm.ts';
+import { runMeasured, type Measured } from '../tools/bench/proc.ts';
+import { writeBaselineProject } from '../tools/bench/baseline.ts';
+import { measureSite, type WeightReport } from '../tools/bench/weight.ts';
+import { changeOneWorkbook } from '../tools/bench/warm.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, 'bench', 'work');
@@ -169,7 +169,7 @@ async function benchSize(accounts: number): Promise<SizeResult> {
 
   log(`  raw SheetJS read …`);
   const rawOut = join(WORK, `raw-${accounts}.json`);
-  await runChecked([join(ROOT, 'src/bench/raw-read.ts'), dataDir, rawOut], 'raw read', ROOT, undefined);
+  await runChecked([join(ROOT, 'tools/bench/raw-read.ts'), dataDir, rawOut], 'raw read', ROOT, undefined);
   const rawRead = JSON.parse(readFileSync(rawOut, 'utf8')) as { seconds: number };
   log(`  raw SheetJS read: ${rawRead.seconds.toFixed(2)} s`);
 
@@ -218,7 +218,7 @@ async function benchSize(accounts: number): Promise<SizeResult> {
   writeBaselineProject(baseDir, ROOT, t.pages);
   const baseOut = join(WORK, `baseline-${accounts}.json`);
   const base = await runChecked(
-    [join(ROOT, 'src/bench/baseline-build.ts'), baseDir, baseOut],
+    [join(ROOT, 'tools/bench/baseline-build.ts'), baseDir, baseOut],
     'baseline',
     ROOT,
     undefined,
@@ -336,7 +336,7 @@ function ensurePortfolio(accounts: number): string {
 function generatorHash(): string {
   if (hash) return hash;
   const h = createHash('sha256');
-  for (const folder of ['src/demo', 'src/schema']) {
+  for (const folder of ['tools/demo', 'src/schema']) {
     for (const f of readdirSync(join(ROOT, folder)).sort()) {
       if (f.endsWith('.ts')) h.update(f).update(readFileSync(join(ROOT, folder, f)));
     }

@@ -7,8 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
-import { DEMO_OPTIONS, generatePortfolio } from '../src/demo/generate.ts';
-import { writePortfolioFiles, type DataFormat } from '../src/demo/write.ts';
+import { DEMO_OPTIONS, generatePortfolio } from '../tools/demo/generate.ts';
+import { writePortfolioFiles, type DataFormat } from '../tools/demo/write.ts';
 
 const { values } = parseArgs({
   options: {

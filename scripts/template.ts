@@ -6,7 +6,7 @@
  * README) to templates/kam-template.ru.xlsx.
  */
 import { parseArgs } from 'node:util';
-import { templatePath, writeTemplate, type TemplateLocale } from '../src/template/template.ts';
+import { templatePath, writeTemplate, type TemplateLocale } from '../tools/template/template.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, locale: { type: 'string' } } });
 const locale = (values.locale ?? 'en') as TemplateLocale;

@@ -3,8 +3,8 @@
  * spreadsheet text never becomes markup or script anywhere in the built site.
  */
 import type { ZodType } from 'zod';
-import { generatePortfolio, type PortfolioRows } from '../../src/demo/generate.ts';
-import { writePortfolioFiles } from '../../src/demo/write.ts';
+import { generatePortfolio, type PortfolioRows } from '../../tools/demo/generate.ts';
+import { writePortfolioFiles } from '../../tools/demo/write.ts';
 import { columnMeta } from '../../src/schema/columns.ts';
 import { DATASETS, DATASET_NAMES } from '../../src/schema/datasets.ts';
 

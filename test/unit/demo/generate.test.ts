@@ -11,10 +11,10 @@ import {
   generatePortfolio,
   type PortfolioRows,
   type Row,
-} from '../../../src/demo/generate.ts';
+} from '../../../tools/demo/generate.ts';
 import { computePortfolio } from '../../../src/domain/portfolio.ts';
 import { SIGNAL_CODES } from '../../../src/domain/types.ts';
-import * as EN_TEXT from '../../../src/demo/text.ts';
+import * as EN_TEXT from '../../../tools/demo/text.ts';
 import { ingestFiles } from '../../../src/ingest/index.ts';
 import { countBy, positionsOf, segmentsOf, toRecord } from './helpers.ts';
 

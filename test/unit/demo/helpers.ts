@@ -1,7 +1,7 @@
 /** Test helpers shared by the demo tests: simple analyst-cell → record conversions. */
 import { DATASETS, type DatasetName } from '../../../src/schema/datasets.ts';
 import { columnMeta } from '../../../src/schema/columns.ts';
-import type { PortfolioRows, Row } from '../../../src/demo/generate.ts';
+import type { PortfolioRows, Row } from '../../../tools/demo/generate.ts';
 
 /** 'yes'/'no' → boolean, numbers in text columns → text; the reader does more, this is enough. */
 export function toRecord(name: DatasetName, row: Row): Record<string, unknown> {

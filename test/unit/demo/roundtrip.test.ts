@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DATASET_NAMES } from '../../../src/schema/datasets.ts';
-import { generatePortfolio } from '../../../src/demo/generate.ts';
-import { renderFiles } from '../../../src/demo/write.ts';
+import { generatePortfolio } from '../../../tools/demo/generate.ts';
+import { renderFiles } from '../../../tools/demo/write.ts';
 
 const ingestPath = fileURLToPath(new URL('../../../src/ingest/index.ts', import.meta.url));
 const hasReader = existsSync(ingestPath);

@@ -6,14 +6,14 @@ import * as XLSX from '@e965/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATASETS, DATASET_NAMES, type DatasetName } from '../../../src/schema/datasets.ts';
 import { columnMeta } from '../../../src/schema/columns.ts';
-import { generatePortfolio } from '../../../src/demo/generate.ts';
+import { generatePortfolio } from '../../../tools/demo/generate.ts';
 import {
   excelSerial,
   isGeneratedFileName,
   planFiles,
   renderFiles,
   writePortfolioFiles,
-} from '../../../src/demo/write.ts';
+} from '../../../tools/demo/write.ts';
 
 const rows = generatePortfolio({ accounts: 40 });
 const files = renderFiles(rows);

@@ -4,7 +4,7 @@
  */
 import { computePortfolio } from '../../../src/domain/index.ts';
 import type { Portfolio } from '../../../src/domain/types.ts';
-import { DEMO_OPTIONS, demoAsOf, generatePortfolio } from '../../../src/demo/generate.ts';
+import { DEMO_OPTIONS, demoAsOf, generatePortfolio } from '../../../tools/demo/generate.ts';
 import { ingestFiles, ingestFolder, listDataFiles, type IngestResult } from '../../../src/ingest/index.ts';
 import type { Datasets } from '../../../src/schema/index.ts';
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildTemplate } from '../../../src/template/template.ts';
+import { buildTemplate } from '../../../tools/template/template.ts';
 
 const ingestPath = fileURLToPath(new URL('../../../src/ingest/index.ts', import.meta.url));
 const hasReader = existsSync(ingestPath);

@@ -10,7 +10,7 @@ import { columnMeta, isRequired, type ColumnMeta } from '../../../src/schema/col
 import { DATASETS, DATASET_NAMES, type DatasetName } from '../../../src/schema/datasets.ts';
 import { SETTING_KEYS } from '../../../src/schema/settings.ts';
 import { ru } from '../../../src/i18n/ru.ts';
-import { LAST_ROW, buildTemplate, templatePath } from '../../../src/template/template.ts';
+import { LAST_ROW, buildTemplate, templatePath } from '../../../tools/template/template.ts';
 import { listValues } from './lists.ts';
 
 const bytes = await buildTemplate('ru');

@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import { columnMeta } from '../../../src/schema/columns.ts';
 import { DATASETS, DATASET_NAMES } from '../../../src/schema/datasets.ts';
 import { SETTING_KEYS } from '../../../src/schema/settings.ts';
-import { LAST_ROW, README_COLUMNS, buildTemplate } from '../../../src/template/template.ts';
+import { LAST_ROW, README_COLUMNS, buildTemplate } from '../../../tools/template/template.ts';
 import { listValues } from './lists.ts';
 
 const bytes = await buildTemplate();

@@ -2,14 +2,14 @@
  * Build a baseline project (see baseline.ts) the way our pipeline builds the portal: Astro's
  * JS API, then Pagefind's Node API over the output. Writes the two phase times:
  *
- *   node src/bench/baseline-build.ts <project dir> <out.json>
+ *   node tools/bench/baseline-build.ts <project dir> <out.json>
  */
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 const [dirArg, out] = process.argv.slice(2);
 if (!dirArg || !out) {
-  console.error('usage: node src/bench/baseline-build.ts <project dir> <out.json>');
+  console.error('usage: node tools/bench/baseline-build.ts <project dir> <out.json>');
   process.exit(2);
 }
 const dir = resolve(dirArg);

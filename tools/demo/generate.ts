@@ -9,10 +9,10 @@
  * well populated for any seed), a starting point that is sometimes on the other side of a
  * threshold (so accounts move between segments), and the randomness only adds texture.
  */
-import { DOSSIER_CATEGORIES, type DatasetName } from '../schema/datasets.ts';
-import { defaultCriteria } from '../schema/defaults.ts';
-import { emptyLists } from '../schema/index.ts';
-import { parsePeriod } from '../schema/period.ts';
+import { DOSSIER_CATEGORIES, type DatasetName } from '../../src/schema/datasets.ts';
+import { defaultCriteria } from '../../src/schema/defaults.ts';
+import { emptyLists } from '../../src/schema/index.ts';
+import { parsePeriod } from '../../src/schema/period.ts';
 import { substream, type Rng } from './random.ts';
 import * as EN_TEXT from './text.ts';
 import * as RU_TEXT from './text-ru.ts';

@@ -2,19 +2,19 @@
  * The ingestion ceiling: read the same files with SheetJS alone, nothing else — no cell
  * conversion, no validation. Run as its own process (cold, like the build's ingest phase):
  *
- *   node src/bench/raw-read.ts <data dir> <out.json>
+ *   node tools/bench/raw-read.ts <data dir> <out.json>
  *
  * Workbooks are read with our reader's own options (dense sheets, number formats to recognise
  * dates, no formatted text); CSV is SheetJS's own text reader with `raw: true`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
-import { listDataFiles } from '../ingest/index.ts';
-import { READ_OPTS } from '../ingest/read.ts';
+import { listDataFiles } from '../../src/ingest/index.ts';
+import { READ_OPTS } from '../../src/ingest/read.ts';
 
 const [dir, out] = process.argv.slice(2);
 if (!dir || !out) {
-  console.error('usage: node src/bench/raw-read.ts <data dir> <out.json>');
+  console.error('usage: node tools/bench/raw-read.ts <data dir> <out.json>');
   process.exit(2);
 }
 

@@ -4,7 +4,7 @@
  * by another library (ExcelJS stamps every entry with the current time).
  */
 import { crc32, deflateRawSync } from 'node:zlib';
-import { CENTRAL, findEocd, writeZip } from '../lib/zip.ts';
+import { CENTRAL, findEocd, writeZip } from '../../src/lib/zip.ts';
 
 export interface ZipEntry {
   name: string;

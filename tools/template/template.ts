@@ -10,11 +10,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ZodType } from 'zod';
-import { columnMeta, isRequired, type CellKind, type ColumnMeta } from '../schema/columns.ts';
-import { DATASETS, DATASET_NAMES, type DatasetName } from '../schema/datasets.ts';
-import { SETTING_KEYS, settingsSchema } from '../schema/settings.ts';
+import { columnMeta, isRequired, type CellKind, type ColumnMeta } from '../../src/schema/columns.ts';
+import { DATASETS, DATASET_NAMES, type DatasetName } from '../../src/schema/datasets.ts';
+import { SETTING_KEYS, settingsSchema } from '../../src/schema/settings.ts';
 import { pinZipTimestamps } from '../demo/zip.ts';
-import { messages, type Locale, type Messages } from '../i18n/index.ts';
+import { messages, type Locale, type Messages } from '../../src/i18n/index.ts';
 
 export type TemplateLocale = Locale;
 

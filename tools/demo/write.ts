@@ -10,9 +10,9 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ZodType } from 'zod';
-import { columnMeta, type CellKind } from '../schema/columns.ts';
-import { DATASETS, DATASET_NAMES, type DatasetName } from '../schema/datasets.ts';
-import { parsePeriod } from '../schema/period.ts';
+import { columnMeta, type CellKind } from '../../src/schema/columns.ts';
+import { DATASETS, DATASET_NAMES, type DatasetName } from '../../src/schema/datasets.ts';
+import { parsePeriod } from '../../src/schema/period.ts';
 import { dayOf, type PortfolioRows, type Row } from './generate.ts';
 import { writeXlsx, type XlsxCell, type XlsxSheet } from './xlsx.ts';
 
