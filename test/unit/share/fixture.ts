@@ -1,6 +1,6 @@
 /**
  * A small hand-written portfolio for the client-bundle tests. Every internal-only field holds
- * a leak marker (tools/demo/markers.ts) or a distinctive value, so a scan of the bundles shows
+ * a leak marker (test/support/markers.ts) or a distinctive value, so a scan of the bundles shows
  * whether anything internal got through. Account A001 is the rich one; the others exist so
  * that "nothing about another client" can be checked.
  */
