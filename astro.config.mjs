@@ -9,6 +9,9 @@ export default defineConfig({
   // Component styles go to shared, cacheable CSS files instead of being repeated in every page.
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // A rebuild copies every page whose cache key (src/views/page-keys.ts) and code are unchanged
+  // from the previous build instead of rendering it again.
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       // Never inline a script into the page: the Content-Security-Policy (src/lib/csp.ts)

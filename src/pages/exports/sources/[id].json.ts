@@ -1,15 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadPortal } from '../../../content/portal.ts';
-import { slug } from '../../../lib/paths.ts';
 import { accountSources } from '../../../views/provenance.ts';
+import { accountPaths } from '../../../content/routes.ts';
 
-export const getStaticPaths = (async () => {
-  const { portfolio } = await loadPortal();
-  return portfolio.accounts.map((a) => ({
-    params: { id: slug(a.account_id) },
-    props: { accountId: a.account_id },
-  }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = accountPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { portfolio, data, origins } = await loadPortal();

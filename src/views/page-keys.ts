@@ -1,0 +1,106 @@
+/**
+ * Cache keys for Astro's incremental build: a page whose key and code are both unchanged since
+ * the previous build is copied from it instead of rendered again (see README, "Rebuilds").
+ *
+ * A key is a digest of everything a page can show, taken from its inputs rather than from its
+ * rendered output, so it is cheap:
+ * - the account's own rows in every dataset, with where each row sits in its file (the page
+ *   lists its sources), and the account's computed results;
+ * - every row that belongs to no account (settings, team, criteria, pay…) and the portfolio's
+ *   own figures an account page shows (period, thresholds, retention): a change there
+ *   re-renders every page, which is the safe side;
+ * - what the layout shows (files read and their rows, the latest read's problems);
+ * - the account's changes since the previous build and its client-bundle link.
+ * The code of the page is Astro's part: it hashes each page's module graph itself.
+ * A missed input would leave a stale page; the rebuild test compares a rebuilt site with a
+ * fresh one page by page.
+ */
+import { createHash } from 'node:crypto';
+import type { BuildContext } from '../content/context.ts';
+import type { DatasetName } from '../schema/index.ts';
+import { thresholdsOf } from './account.ts';
+
+/** One digest of any JSON-like values (Maps and Sets as entry lists). */
+export function digest(...parts: unknown[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    // Lists of strings (the rows) go in as they are: no second round of JSON escaping.
+    if (Array.isArray(part) && part.every((x) => typeof x === 'string')) {
+      hash.update(part.join('\u001e'));
+    } else hash.update(JSON.stringify(part, replacer) ?? 'undefined');
+    hash.update('\0');
+  }
+  return hash.digest('base64url');
+}
+
+function replacer(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { map: [...value] };
+  if (value instanceof Set) return { set: [...value] };
+  return value;
+}
+
+interface Keyed {
+  /** Digest of the rows that belong to no account, the layout's inputs and portfolio figures. */
+  shared: string;
+  /** Per account: digest of its rows (with their places in the files). */
+  rows: Map<string, string>;
+}
+
+const keyed = new WeakMap<BuildContext, Keyed>();
+
+function keysOf(ctx: BuildContext): Keyed {
+  const known = keyed.get(ctx);
+  if (known) return known;
+  // Rows as JSON text with their place (file, sheet, row): plain strings keep this to a few
+  // hundred milliseconds at 1,000 accounts.
+  const perAccount = new Map<string, string[]>();
+  const shared: string[] = [];
+  for (const [name, rows] of Object.entries(ctx.data) as [DatasetName, unknown][]) {
+    if (!Array.isArray(rows)) {
+      shared.push(name, JSON.stringify(rows));
+      continue;
+    }
+    const origin = ctx.origins[name];
+    rows.forEach((row: Record<string, unknown>, i) => {
+      const src = origin?.sources[i];
+      const text = `${name}\u001f${JSON.stringify(row)}\u001f${src?.file}\u001f${src?.sheet}\u001f${origin?.rows[i]}`;
+      const id = row['account_id'];
+      if (typeof id !== 'string') {
+        shared.push(text);
+        return;
+      }
+      let list = perAccount.get(id);
+      if (!list) perAccount.set(id, (list = []));
+      list.push(text);
+    });
+  }
+  const p = ctx.portfolio;
+  const result: Keyed = {
+    shared: digest(
+      shared,
+      ctx.locale,
+      ctx.today,
+      ctx.status.ok,
+      ctx.status.problems.map((x) => [x.file, x.sheet, x.row, x.cell, x.column, x.message]),
+      ctx.input.files.map((f) => [f.file, f.sheets.map((s) => [s.sheet, s.rows])]),
+      [p.current_period, p.periods, p.window, thresholdsOf(p), p.retention],
+    ),
+    rows: new Map([...perAccount].map(([id, list]) => [id, digest(list)])),
+  };
+  keyed.set(ctx, result);
+  return result;
+}
+
+/** The key of every page of one account (its page, its review, its sources export). */
+export function accountKey(ctx: BuildContext, accountId: string): string {
+  const { shared, rows } = keysOf(ctx);
+  const a = ctx.portfolio.accountIndex.get(accountId);
+  const since = ctx.changes?.since ? ctx.changes.accounts.find((x) => x.account_id === accountId) : undefined;
+  return digest(
+    shared,
+    rows.get(accountId) ?? null,
+    a ?? null,
+    since ? [ctx.changes?.since, since] : null,
+    ctx.shareLinks?.get(accountId) ?? null,
+  );
+}
