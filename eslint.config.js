@@ -31,4 +31,27 @@ export default [
       'astro/no-set-html-directive': 'error',
     },
   },
+  {
+    // The client bundle reaches clients: its code gets the bundle's words only
+    // (bundleMessages), never the whole catalogue with its internal terms.
+    files: ['src/share/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/i18n/en.ts', '**/i18n/ru.ts'],
+              message: 'Bundle code uses bundleMessages() from i18n/index.ts.',
+            },
+            {
+              group: ['**/i18n/index.ts'],
+              importNames: ['messages'],
+              message: 'Bundle code uses bundleMessages(), not the whole catalogue.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

@@ -1,85 +1,47 @@
 /**
- * Data-quality findings the analysis reveals. Each has a stable `code`, an English message
- * template and named params, so the UI can translate by code (`{name}` placeholders).
+ * Data-quality findings the analysis reveals. Each has a stable `code`, a severity and typed
+ * params (`FindingParams` in types.ts); the words are the reader's, one template per code in
+ * the message catalogue (src/i18n `findings`), so the domain holds no language.
  * Ingestion problems (missing columns, dangling references, role warnings) are not here.
  */
 import type { Account, Contact, Settings } from '../schema/index.ts';
-import type { AccountResult, Finding, PayRow, Severity, SurveyResult } from './types.ts';
+import type {
+  AccountResult,
+  Finding,
+  FindingCode,
+  FindingOf,
+  FindingParams,
+  PayRow,
+  Severity,
+  SurveyResult,
+} from './types.ts';
 
-export const FINDINGS = {
-  no_current_period: {
-    severity: 'warning',
-    message: 'No current period: there are no scores and no current_period setting.',
-  },
-  current_period_not_scored: {
-    severity: 'warning',
-    message: 'The current period {period} has no scores.',
-  },
-  unscored: {
-    severity: 'warning',
-    message:
-      'Account {account_id} is unscored in {period}: criteria scored cover {attractiveness_coverage} of the attractiveness weight and {strength_coverage} of the strength weight (at least half of each is needed).',
-  },
-  scores_without_financials: {
-    severity: 'warning',
-    message: 'Account {account_id} has scores but no financials in {period}.',
-  },
-  key_without_dossier: {
-    severity: 'warning',
-    message: 'Key account {account_id} has no value dossier entry.',
-  },
-  key_account_unprofitable: {
-    severity: 'warning',
-    message: 'Key account {account_id} loses money: NOPAT over the last 12 months is {nopat_12m}.',
-  },
-  lost_without_date: {
-    severity: 'info',
-    message: 'Account {account_id} is lost but has no lost_on date; it is left out of the retention rate.',
-  },
-  contact_never_contacted: {
-    severity: 'info',
-    message: 'Contact {contact_id} ({name}) of account {account_id} has never been contacted.',
-  },
-  contact_stale: {
-    severity: 'info',
-    message:
-      'Contact {contact_id} ({name}) of account {account_id} was last contacted on {last_contact}, over a year ago.',
-  },
-  respondents_exceed_invited: {
-    severity: 'warning',
-    message:
-      'Survey {survey_id} of account {account_id} has {respondents} respondents but only {invited} invited.',
-  },
-  survey_without_answers: {
-    severity: 'info',
-    message: 'Survey {survey_id} of account {account_id} has no answers.',
-  },
-  base_pay_over_cap: {
-    severity: 'warning',
-    message: 'Base pay of {member_id} in {period} is {base_share} of possible pay, above the cap of {cap}.',
-  },
-} as const satisfies Record<string, { severity: Severity; message: string }>;
+export type { FindingCode, FindingParams } from './types.ts';
 
-export type FindingCode = keyof typeof FINDINGS;
-type Params = Finding['params'];
+/** Every finding code with its severity: the one list of codes there is. */
+export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
+  no_current_period: 'warning',
+  current_period_not_scored: 'warning',
+  unscored: 'warning',
+  scores_without_financials: 'warning',
+  key_without_dossier: 'warning',
+  key_account_unprofitable: 'warning',
+  lost_without_date: 'info',
+  contact_never_contacted: 'info',
+  contact_stale: 'info',
+  respondents_exceed_invited: 'warning',
+  survey_without_answers: 'info',
+  base_pay_over_cap: 'warning',
+};
 
-/** Fills `{name}` placeholders; fractions named like shares are shown as percentages. */
-export function formatMessage(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const v = params[key];
-    if (v === undefined || v === null) return '—';
-    if (typeof v === 'number' && /coverage|share|cap|rate/.test(key)) return `${Math.round(v * 1000) / 10}%`;
-    return String(v);
-  });
-}
+export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as readonly FindingCode[];
 
-export function finding(
-  code: FindingCode,
-  params: Params,
+export function finding<C extends FindingCode>(
+  code: C,
+  params: FindingParams[C],
   where: { account_id?: string; member_id?: string; period?: string } = {},
-): Finding {
-  const def = FINDINGS[code];
-  return { code, severity: def.severity, ...where, message: formatMessage(def.message, params), params };
+): FindingOf<C> {
+  return { code, severity: FINDING_SEVERITY[code], ...where, params };
 }
 
 /** What the findings pass reads: the inputs and the results the portfolio steps computed. */
@@ -159,30 +121,31 @@ function accountPeriodFindings(input: FindingsInput, acc: AccountResult): Findin
 function contactFindings(input: FindingsInput, acc: AccountResult): Finding[] {
   const id = acc.account_id;
   if (acc.account.status === 'lost') return [];
-  return (input.contactsByAccount.get(id) ?? []).flatMap((c) => {
-    const params = {
-      contact_id: c.contact_id,
-      name: c.name,
-      account_id: id,
-      last_contact: c.last_contact ?? null,
-    };
-    if (c.last_contact === undefined) return [finding('contact_never_contacted', params, { account_id: id })];
-    if (c.last_contact < input.yearAgo) return [finding('contact_stale', params, { account_id: id })];
+  return (input.contactsByAccount.get(id) ?? []).flatMap((c): Finding[] => {
+    const params = { contact_id: c.contact_id, name: c.name, account_id: id };
+    const where = { account_id: id };
+    if (c.last_contact === undefined) return [finding('contact_never_contacted', params, where)];
+    if (c.last_contact < input.yearAgo) {
+      return [finding('contact_stale', { ...params, last_contact: c.last_contact }, where)];
+    }
     return [];
   });
 }
 
 function surveyFindings(surveys: readonly SurveyResult[]): Finding[] {
   return surveys.flatMap((r) => {
-    const params = {
-      survey_id: r.survey_id,
-      account_id: r.account_id,
-      respondents: r.respondents,
-      invited: r.invited,
-    };
+    const params = { survey_id: r.survey_id, account_id: r.account_id };
     const where = { account_id: r.account_id };
     return [
-      ...(r.respondents > r.invited ? [finding('respondents_exceed_invited', params, where)] : []),
+      ...(r.respondents > r.invited
+        ? [
+            finding(
+              'respondents_exceed_invited',
+              { ...params, respondents: r.respondents, invited: r.invited },
+              where,
+            ),
+          ]
+        : []),
       ...(r.answers === 0 ? [finding('survey_without_answers', params, where)] : []),
     ];
   });
@@ -193,7 +156,7 @@ function keyAccountFindings(acc: AccountResult): Finding[] {
   const where = { account_id: acc.account_id };
   const nopat = acc.last12m?.profit.nopat;
   return [
-    ...(nopat !== undefined && nopat < 0
+    ...(nopat != null && nopat < 0
       ? [finding('key_account_unprofitable', { account_id: acc.account_id, nopat_12m: nopat }, where)]
       : []),
     ...(acc.dossier.totals.count === 0
@@ -204,7 +167,8 @@ function keyAccountFindings(acc: AccountResult): Finding[] {
 
 function payFindings(rows: readonly PayRow[], cap: number): Finding[] {
   return rows.flatMap((r) =>
-    r.over_cap
+    // over_cap implies a base share (no share, nothing over the cap).
+    r.over_cap && r.base_share !== null
       ? [
           finding(
             'base_pay_over_cap',

@@ -4,7 +4,7 @@ export { computePortfolio } from './portfolio.ts';
 export { resolveToday } from './today.ts';
 export { WORKLOAD_MODEL } from './workload.ts';
 export { NEW_KEY_TENURE_YEARS } from './retention.ts';
-export { FINDINGS, formatMessage, type FindingCode } from './findings.ts';
+export { FINDING_CODES, FINDING_SEVERITY, type FindingCode, type FindingParams } from './findings.ts';
 export { classifySegment } from './segmentation.ts';
 export { classifyPosition } from './positioning.ts';
 export { roundHalfUp, toCents, fromCents } from './money.ts';

@@ -443,17 +443,56 @@ export interface Window {
   end: string;
 }
 
-export interface Finding {
-  /** Stable machine code, e.g. `unscored`; the UI translates by code + params. */
-  code: string;
+/**
+ * What each finding code carries: the values its message names. The message itself is the
+ * reader's (src/i18n `findings`, one template per code whose `{placeholders}` are these keys).
+ */
+export interface FindingParams {
+  no_current_period: Record<string, never>;
+  current_period_not_scored: { period: string };
+  unscored: {
+    account_id: string;
+    period: string;
+    attractiveness_coverage: number;
+    strength_coverage: number;
+  };
+  scores_without_financials: { account_id: string; period: string };
+  key_without_dossier: { account_id: string };
+  key_account_unprofitable: { account_id: string; nopat_12m: number };
+  lost_without_date: { account_id: string };
+  contact_never_contacted: ContactFindingParams;
+  contact_stale: ContactFindingParams & { last_contact: string };
+  respondents_exceed_invited: SurveyFindingParams & { respondents: number; invited: number };
+  survey_without_answers: SurveyFindingParams;
+  base_pay_over_cap: { member_id: string; period: string; base_share: number; cap: number };
+}
+
+interface ContactFindingParams {
+  contact_id: string;
+  name: string;
+  account_id: string;
+}
+
+interface SurveyFindingParams {
+  survey_id: string;
+  account_id: string;
+}
+
+/** Stable machine code of a finding, e.g. `unscored`. */
+export type FindingCode = keyof FindingParams;
+
+/** One finding of one code: where it applies and the params its message needs. */
+export interface FindingOf<C extends FindingCode> {
+  code: C;
   severity: Severity;
   account_id?: string;
   member_id?: string;
   period?: string;
-  /** English message with params filled in. */
-  message: string;
-  params: Record<string, string | number | boolean | null>;
+  params: FindingParams[C];
 }
+
+/** Any finding; narrowing on `code` gives its params' shape. */
+export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
 
 // ---------------------------------------------------------------------------------------
 // Account and portfolio

@@ -1,4 +1,10 @@
-/** English UI strings. `ru.ts` must provide every key (checked by its type). */
+/**
+ * The English message catalogue, one object for every word the portal writes: the UI, finding
+ * sentences, messages about the input data, the playbook pages and the client bundle.
+ * `ru.ts` must provide every key (checked by its type, `Messages`).
+ */
+import type { CommitmentState, FindingCode, ObjectiveState } from '../domain/types.ts';
+import type { DossierCategory } from '../schema/index.ts';
 import { plural } from './plural.ts';
 
 const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
@@ -436,7 +442,28 @@ export const en = {
     /** Keyed by Intl.PluralRules category; {n} is the count. */
     results: { one: '{n} result', other: '{n} results' } as Record<string, string>,
   },
-  findings: {} as Record<string, string>,
+  /** One sentence per finding code; `{name}` placeholders are the finding's params, formatted. */
+  findings: {
+    no_current_period: 'No current period: there are no scores and no current_period setting.',
+    current_period_not_scored: 'The current period {period} has no scores.',
+    unscored:
+      'Account {account_id} is unscored in {period}: criteria scored cover {attractiveness_coverage} of the attractiveness weight and {strength_coverage} of the strength weight (at least half of each is needed).',
+    scores_without_financials: 'Account {account_id} has scores but no financials in {period}.',
+    key_without_dossier: 'Key account {account_id} has no value dossier entry.',
+    key_account_unprofitable:
+      'Key account {account_id} loses money: NOPAT over the last 12 months is {nopat_12m}.',
+    lost_without_date:
+      'Account {account_id} is lost but has no lost_on date; it is left out of the retention rate.',
+    contact_never_contacted:
+      'Contact {contact_id} ({name}) of account {account_id} has never been contacted.',
+    contact_stale:
+      'Contact {contact_id} ({name}) of account {account_id} was last contacted on {last_contact}, over a year ago.',
+    respondents_exceed_invited:
+      'Survey {survey_id} of account {account_id} has {respondents} respondents but only {invited} invited.',
+    survey_without_answers: 'Survey {survey_id} of account {account_id} has no answers.',
+    base_pay_over_cap:
+      'Base pay of {member_id} in {period} is {base_share} of possible pay, above the cap of {cap}.',
+  } satisfies Record<FindingCode, string>,
   findingTitle: {
     no_current_period: 'No current period',
     current_period_not_scored: 'Current period without scores',
@@ -450,7 +477,7 @@ export const en = {
     respondents_exceed_invited: 'More respondents than invited',
     survey_without_answers: 'Surveys without answers',
     base_pay_over_cap: 'Base pay above the cap',
-  } as Record<string, string>,
+  } satisfies Record<FindingCode, string>,
   common: {
     period: 'Period',
     manager: 'Manager',
@@ -834,6 +861,257 @@ export const en = {
       kpi: 'KPI',
     },
   },
+  /**
+   * The playbook pages and live components, in the playbook's own language (a Russian
+   * playbook speaks Russian even when the portal is set to English).
+   */
+  playbook: {
+    list: {
+      title: 'Playbooks',
+      lede: 'Short, practical guides for the key account team: what to do with each kind of client, how the client sees us, and how we work together. Tables marked “live” are filled from the current data at every build.',
+      groups: {
+        segments: 'Client segments',
+        positions: 'Supplier positions (the client’s view)',
+        practice: 'Team practice',
+      },
+      switchTo: 'Плейбуки на русском',
+      empty: 'No playbooks in this language yet.',
+    },
+    page: {
+      all: 'All playbooks',
+      audience: 'For',
+      translation: 'Читать по-русски',
+      noTranslation: 'No Russian version yet.',
+      relatedAccounts: 'Related accounts',
+      relatedPlaybooks: 'Read next',
+      about: 'About',
+    },
+    audience: {
+      kam: 'key account managers',
+      team: 'the account team',
+      management: 'management',
+      analyst: 'analysts',
+    },
+    segment: {
+      key: 'Key client',
+      developing: 'Developing key client',
+      maintained: 'Maintained client',
+      opportunistic: 'Opportunistic client',
+    },
+    position: {
+      partner: 'Partner supplier',
+      managed: 'Managed supplier',
+      desired: 'Desired supplier',
+      independent: 'Independent supplier',
+    },
+    status: { active: 'active', lost: 'lost', prospect: 'prospect' },
+    dmu: {
+      decision_maker: 'Decision maker',
+      influencer: 'Influencer',
+      buyer: 'Buyer',
+      user: 'User',
+      gatekeeper: 'Gatekeeper',
+      technical: 'Technical expert',
+      other: 'Other',
+    },
+    reason: { unreachable: 'owner cannot reach', no_owner: 'no owner' },
+    col: {
+      warnings: 'Early warnings',
+      health: 'Health',
+      objective: 'Objective',
+      state: 'State',
+      progress: 'Progress',
+      action: 'Action',
+      account: 'Account',
+      manager: 'Manager',
+      position: 'Supplier position',
+      segment: 'Segment',
+      revenue: 'Revenue, period',
+      nopat: 'NOPAT, period',
+      nopat12m: 'NOPAT, 12 months',
+      openOverdue: 'Commitments open / overdue',
+      commitment: 'Commitment',
+      owner: 'Owner',
+      due: 'Due',
+      daysOverdue: 'Days overdue',
+      contact: 'Person',
+      jobTitle: 'Job title',
+      dmuRole: 'Role in the purchase',
+      influence: 'Influence (1–5)',
+      reason: 'Why on the list',
+      member: 'Team member',
+      accounts: 'Accounts',
+      load: 'Load',
+      capacity: 'Capacity',
+      utilisation: 'Utilisation',
+      period: 'Period',
+      basePay: 'Base pay',
+      variableMax: 'Variable part, max',
+      baseShare: 'Base share',
+      tenure: 'Years with us',
+      entries: 'Entries',
+      visible: 'Shown to client',
+      cost: 'Cost to us',
+      clientValue: 'Value to the client',
+      validated: 'Confirmed by the client',
+      ratio: 'Value / cost',
+      lastSurvey: 'Last survey',
+      year: 'Year',
+      surveys: 'Surveys',
+      invited: 'Invited',
+      respondents: 'Answered',
+      responseRate: 'Response rate',
+      mean: 'Mean score (0–10)',
+      onTime: 'Done on time',
+      people: 'People on file',
+      missing: 'Nobody recorded as',
+      stayed: 'Stayed',
+      revenueThen: 'Revenue a year ago',
+      revenueNow: 'Revenue now',
+      result: 'Result',
+    },
+    live: {
+      signals: 'Clients with early warnings (red first)',
+      overdueActions: 'Overdue plan actions',
+      objectivesAtRisk: 'Objectives overdue or at risk',
+      badge: 'live',
+      more: (shown: number, total: number) => `Showing the first ${shown} of ${total}.`,
+      asOf: (period: string, date: string) => `Period ${period} · as of ${date}`,
+      segmentAccounts: (segment: string) => `Clients in the segment “${segment}” now`,
+      positionAccounts: (position: string) => `Clients where we are a “${position}”`,
+      overdue: 'Overdue commitments',
+      overdueIn: (segment: string) => `Overdue commitments: ${segment}`,
+      byOwner: 'Commitments by owner',
+      handover: 'People nobody on the team can reach: hand them over',
+      handoverIn: (segment: string) => `Hand-over list: ${segment}`,
+      dmuGaps: (segment: string) => `Gaps in the buying centre: ${segment}`,
+      overCapacity: 'Managers over capacity',
+      overPayCap: (cap: string) => `Base pay above ${cap} of total possible pay`,
+      bonus: 'Key-client retention bonus test',
+      bonusSummary: (period: string, base: string) =>
+        `Clients that were key in ${base}: did they stay and buy at least as much in ${period}?`,
+      bonusPass: 'Passed: every client in the group stayed and bought no less.',
+      bonusFail: 'Not passed: at least one client in the group left or bought less.',
+      unprofitable: 'Key clients with negative NOPAT over 12 months',
+      reinvest: 'Reinvestment from new key clients',
+      reinvestSummary: (n: number, extra: string, share: string, suggested: string) =>
+        `${n} new key client(s) brought ${extra} of positive NOPAT over 12 months; at the ${share} reinvestment share, set aside ${suggested} for value to them and for the people who serve them.`,
+      dossier: (segment: string) => `Value dossiers: ${segment}`,
+      quiet: (segment: string, months: number) => `${segment}: no survey in the last ${months} months`,
+      vocTrend: 'Voice of the Customer by year',
+    },
+    yes: 'yes',
+    no: 'no',
+    pass: 'pass',
+    fail: 'fail',
+    never: 'never',
+    empty: {
+      signals: 'No active client shows an early warning right now.',
+      overdueActions: 'No plan action is overdue.',
+      objectivesAtRisk: 'Every open objective is on track.',
+      segmentAccounts: 'No clients in this segment in the current period.',
+      positionAccounts: 'No clients see us in this position in the current period.',
+      overdue: 'No overdue commitments. Keep it that way.',
+      byOwner: 'No commitments recorded yet.',
+      handover: 'Everyone on file has an owner who can reach them.',
+      dmuGaps: 'Every client here has the purchase roles covered.',
+      overCapacity: 'Nobody is over capacity.',
+      overPayCap: 'Everyone’s base pay is within the cap.',
+      bonus: 'No clients were key a year ago, so there is nothing to test yet.',
+      unprofitable: 'Every key client earned positive NOPAT over the last 12 months.',
+      reinvest: (years: number) => `No new key clients (key now, with us less than ${years} years).`,
+      dossier: 'No clients in this segment.',
+      quiet: 'Every client here was surveyed recently.',
+      vocTrend: 'No surveys recorded yet.',
+    },
+  },
+  /**
+   * Words of the client value dossier bundle (src/share); the bundle renderer gets only this
+   * group. These words reach clients: they must never name internal concepts (segments,
+   * supplier positions, profit) — the leak test checks the bundle chrome for them.
+   */
+  bundle: {
+    documentTitle: 'Value dossier',
+    preparedBy: 'Prepared by',
+    reportingPeriod: 'Reporting period',
+    issued: 'Issued',
+    since: 'Working together since',
+    intro: (client: string, company: string | null) =>
+      `This dossier sets out, in money, what ${company ?? 'we'} ${company ? 'has' : 'have'} provided to ${client} beyond the products themselves: investments made on your behalf, training, consulting, safety stock, samples, expedited deliveries, problems solved and special efforts — and the benefits they brought.`,
+    contents: 'Contents',
+    headlineValue: 'Value delivered to you',
+    headlineInvestment: 'Our investment',
+    headlineConfirmed: 'Confirmed by you',
+    valueTitle: 'Value delivered by category',
+    valueLead: 'Totals over every entry in this dossier that carries a money value.',
+    valueNone: 'No entries with a money value have been recorded yet.',
+    entriesTitle: 'What we did for you',
+    entriesLead: 'Each entry, with what it cost us and what it is worth to you.',
+    entriesNone: 'No entries have been recorded yet.',
+    kpisTitle: 'Our performance',
+    kpisLead: 'Measured results against the agreed target and the market benchmark.',
+    kpisNone: 'No performance figures have been recorded yet.',
+    commitmentsTitle: 'Our commitments to you',
+    commitmentsLead: 'Every promise we recorded, and whether we kept it.',
+    commitmentsNone: 'No commitments have been recorded yet.',
+    commitmentsKept: (onTime: string, judged: string) =>
+      `${onTime} of ${judged} commitments that fell due were kept on time.`,
+    timelineTitle: 'Our history together',
+    timelineLead: 'Milestones since we started working together.',
+    timelineStart: 'Start of our cooperation',
+    timelineNone: 'Milestones of our cooperation will appear here.',
+    colCategory: 'Category',
+    colEntries: 'Entries',
+    colInvestment: 'Our investment',
+    colValue: 'Value to you',
+    colConfirmed: 'Confirmed',
+    colShare: 'Share of value',
+    colDate: 'Date',
+    colEntry: 'Entry',
+    colEvidence: 'Evidence',
+    colMetric: 'Metric',
+    colPeriod: 'Period',
+    colResult: 'Result',
+    colTarget: 'Target',
+    colBenchmark: 'Benchmark',
+    colCommitment: 'Commitment',
+    colMadeOn: 'Made on',
+    colDue: 'Due',
+    colDoneOn: 'Fulfilled on',
+    colStatus: 'Status',
+    total: 'Total',
+    confirmed: 'Confirmed by you',
+    notConfirmed: 'Our estimate',
+    confidential: (client: string) => `Prepared for ${client}. Confidential.`,
+    categories: {
+      investment: 'Investments',
+      training: 'Training',
+      consulting: 'Consulting',
+      safety_stock: 'Safety stock',
+      samples: 'Samples',
+      expedited_delivery: 'Expedited deliveries',
+      benefit: 'Benefits',
+      problem_solved: 'Problems solved',
+      special_event: 'Special efforts',
+      history: 'History',
+    } satisfies Record<DossierCategory, string>,
+    states: {
+      done_on_time: 'Done on time',
+      done_late: 'Done late',
+      open: 'Open',
+      overdue: 'Overdue',
+    } satisfies Record<CommitmentState, string>,
+    planTitle: 'Our joint plan',
+    planLead: 'The goals we agreed to reach together, and where each one stands.',
+    colObjective: 'Goal',
+    planStates: {
+      on_track: 'On track',
+      at_risk: 'Needs attention',
+      overdue: 'Past due',
+      achieved: 'Achieved',
+      dropped: 'Withdrawn',
+    } satisfies Record<ObjectiveState, string>,
+  },
 } as const;
 
 type Widen<T> = T extends string
@@ -843,3 +1121,5 @@ type Widen<T> = T extends string
     : { [K in keyof T]: Widen<T[K]> };
 
 export type Messages = Widen<typeof en>;
+export type PlaybookStrings = Messages['playbook'];
+export type BundleMessages = Messages['bundle'];

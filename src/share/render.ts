@@ -6,13 +6,13 @@
  * Every spreadsheet string goes through the auto-escaping `html` template.
  */
 import { formatters, type Formatters, type Locale } from '../i18n/format.ts';
-import { shareMessages, type ShareMessages } from '../i18n/share.ts';
+import { bundleMessages, type BundleMessages } from '../i18n/index.ts';
 import { escapeHtml, html, raw, type Html } from './html.ts';
 import type { ClientDossierEntry, ClientKpi, ClientView } from './view.ts';
 
 interface Ctx {
   view: ClientView;
-  m: ShareMessages;
+  m: BundleMessages;
   f: Formatters;
 }
 
@@ -27,7 +27,7 @@ function cachedFormatters(locale: Locale, currency: string): Formatters {
 }
 
 export function renderBundle(view: ClientView, locale: Locale): string {
-  const ctx: Ctx = { view, m: shareMessages(locale), f: cachedFormatters(locale, view.currency) };
+  const ctx: Ctx = { view, m: bundleMessages(locale), f: cachedFormatters(locale, view.currency) };
   const { m } = ctx;
   return html`<!doctype html>
     <html lang="${locale}">
@@ -61,7 +61,7 @@ function sectionsOf(view: ClientView): (typeof SECTIONS)[number][] {
   return SECTIONS.filter((id) => id !== 'plan' || view.joint_plan.length > 0);
 }
 
-function sectionTitle(m: ShareMessages, id: (typeof SECTIONS)[number]): string {
+function sectionTitle(m: BundleMessages, id: (typeof SECTIONS)[number]): string {
   return {
     value: m.valueTitle,
     entries: m.entriesTitle,
@@ -133,7 +133,7 @@ function cover({ view, m, f }: Ctx): Html {
   </section>`;
 }
 
-function section(id: (typeof SECTIONS)[number], m: ShareMessages, lead: string, body: Html): Html {
+function section(id: (typeof SECTIONS)[number], m: BundleMessages, lead: string, body: Html): Html {
   return html`<section class="sheet" id="${id}">
     <h2>${sectionTitle(m, id)}</h2>
     <p class="lead">${lead}</p>
@@ -264,7 +264,7 @@ function entriesSection({ view, m, f }: Ctx): Html {
   );
 }
 
-function entryBody(e: ClientDossierEntry, m: ShareMessages): Html {
+function entryBody(e: ClientDossierEntry, m: BundleMessages): Html {
   return html`<span class="category">${m.categories[e.category]}</span>
     <strong class="title">${e.title}</strong>
     ${e.description ? html`<span class="text">${e.description}</span>` : null}

@@ -1,8 +1,9 @@
-/** Findings in the reader's language: the domain gives a code and params, the UI a template. */
-import type { Finding, Severity } from '../domain/types.ts';
-import { FINDINGS, formatMessage } from '../domain/findings.ts';
+/** Findings in the reader's language: the domain gives a code and params, the catalogue a template. */
+import type { Finding, FindingCode, Portfolio, Severity } from '../domain/types.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { Formatters } from '../i18n/format.ts';
+
+type DisplayParams = Record<string, string | number | boolean | null | undefined>;
 
 /** Names for the ids a finding carries (an account, a team member). */
 export interface FindingNames {
@@ -14,9 +15,9 @@ export interface FindingNames {
  * A finding's params as a reader sees them: ids become names ("Sarah Mitchell (M03)"), money,
  * shares, periods and dates go through the one formatter — never "M03" or "-71927".
  */
-export function displayParams(f: Finding, fmt: Formatters, names: FindingNames = {}): Finding['params'] {
-  const out: Finding['params'] = {};
-  for (const [key, v] of Object.entries(f.params)) {
+export function displayParams(f: Finding, fmt: Formatters, names: FindingNames = {}): DisplayParams {
+  const out: DisplayParams = {};
+  for (const [key, v] of Object.entries(f.params as DisplayParams)) {
     if (v === null || v === undefined || typeof v === 'boolean') {
       out[key] = v;
     } else if (typeof v === 'number') {
@@ -40,18 +41,33 @@ export function displayParams(f: Finding, fmt: Formatters, names: FindingNames =
   return out;
 }
 
+/** The `{name}` placeholders of a template, in order. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+}
+
+/** Fills `{name}` placeholders; a missing value reads as a dash. */
+export function fillTemplate(template: string, params: DisplayParams): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const v = params[key];
+    return v === undefined || v === null ? '—' : String(v);
+  });
+}
+
+/** A finding as a sentence in the catalogue's language (the data's locale). */
 export function findingText(f: Finding, t: Messages, fmt: Formatters, names: FindingNames = {}): string {
-  const template =
-    fmt.locale === 'en'
-      ? (FINDINGS as Record<string, { message: string }>)[f.code]?.message
-      : (t.findings as Record<string, string>)[f.code];
-  return template ? formatMessage(template, displayParams(f, fmt, names)) : f.message;
+  return fillTemplate(t.findings[f.code], displayParams(f, fmt, names));
+}
+
+/** The names a finding's ids are shown by: the portfolio's accounts and its team. */
+export function findingNames(portfolio: Portfolio, memberName: (id: string) => string): FindingNames {
+  return { account: (id) => portfolio.accountIndex.get(id)?.name, member: memberName };
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface FindingGroup {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   items: Finding[];
 }
@@ -74,7 +90,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
  * Findings that are news about the business, not faults in the spreadsheets: the data is
  * right, and someone should act (a key client losing money, pay above the cap).
  */
-const ALERT_CODES: ReadonlySet<string> = new Set(['key_account_unprofitable', 'base_pay_over_cap']);
+const ALERT_CODES: ReadonlySet<FindingCode> = new Set(['key_account_unprofitable', 'base_pay_over_cap']);
 
 export function isBusinessAlert(f: Finding): boolean {
   return ALERT_CODES.has(f.code);

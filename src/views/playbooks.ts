@@ -24,9 +24,8 @@ import {
 } from '../content/playbooks.ts';
 import { comparePeriods, type AccountStatus, type DmuRole } from '../schema/index.ts';
 import { formatters, type Formatters, type Locale } from '../i18n/format.ts';
-import { playbookStrings, type PlaybookStrings } from '../i18n/playbooks.ts';
 import { accountHref, href, memberHref } from '../lib/paths.ts';
-import { messages } from '../i18n/index.ts';
+import { messages, type PlaybookStrings } from '../i18n/index.ts';
 import { earlyWarnings, objectivesAtRisk, objectiveView } from './plans.ts';
 
 // ---------------------------------------------------------------------------------------
@@ -72,7 +71,7 @@ export function playbookContext(
   explicitLocale?: unknown,
 ): PlaybookContext {
   const locale = resolvePlaybookLocale(explicitLocale, pathname, portfolio.settings.locale);
-  return { locale, s: playbookStrings[locale], fmt: formatters(locale, portfolio.settings.currency) };
+  return { locale, s: messages(locale).playbook, fmt: formatters(locale, portfolio.settings.currency) };
 }
 
 // MDX props are untyped at build time: a typo must stop the build with a message naming it.

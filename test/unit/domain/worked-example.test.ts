@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computePortfolio } from '../../../src/domain/portfolio.ts';
+import { en } from '../../../src/i18n/en.ts';
+import { formatters } from '../../../src/i18n/format.ts';
+import { findingText } from '../../../src/views/findings.ts';
 import { example, TODAY } from './worked-example.ts';
 
 const p = computePortfolio(example, { today: TODAY });
@@ -356,7 +359,7 @@ describe('worked example: pay, workload, findings', () => {
     );
     const unscored = p.findings.find((f) => f.code === 'unscored');
     expect(unscored).toMatchObject({ severity: 'warning', params: { account_id: 'a4', period: '2025-Q2' } });
-    expect(unscored?.message).toContain('33.3%');
+    expect(findingText(unscored!, en, formatters('en', 'USD'))).toContain('33.3%');
     expect(
       acc('a2')
         .findings.map((f) => f.code)

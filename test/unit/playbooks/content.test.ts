@@ -12,7 +12,7 @@ import {
   type PlaybookFrontmatter,
 } from '../../../src/content/playbooks.ts';
 import { computePortfolio } from '../../../src/domain/index.ts';
-import { playbookStrings } from '../../../src/i18n/playbooks.ts';
+import { messages } from '../../../src/i18n/index.ts';
 import {
   isBlockName,
   playbookBlock,
@@ -125,7 +125,7 @@ describe('playbook files', () => {
 
   it('segment and position playbooks are titled with the glossary term', () => {
     for (const f of files) {
-      const s = playbookStrings[f.fm.locale];
+      const s = messages(f.fm.locale).playbook;
       if (f.fm.segment) expect(f.fm.title, f.file).toBe(s.segment[f.fm.segment]);
       if (f.fm.position) expect(f.fm.title, f.file).toBe(s.position[f.fm.position]);
     }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SHARE_MESSAGES } from '../../../src/i18n/share.ts';
+import { bundleMessages } from '../../../src/i18n/index.ts';
 import { DOSSIER_CATEGORIES } from '../../../src/schema/index.ts';
 import { escapeHtml, html, raw } from '../../../src/share/html.ts';
 import { renderBundle } from '../../../src/share/render.ts';
 import { clientView, type ClientView } from '../../../src/share/view.ts';
 import { fixturePortfolio, TODAY } from './fixture.ts';
+
+const BUNDLE = { en: bundleMessages('en'), ru: bundleMessages('ru') };
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -136,19 +138,19 @@ describe('renderBundle', () => {
     const p = fixturePortfolio();
     for (const id of ['A003', 'A004']) {
       const out = renderBundle(clientView(p, id, { generatedOn: TODAY }), 'en');
-      expect(out).toContain(SHARE_MESSAGES.en.valueNone);
-      expect(out).toContain(SHARE_MESSAGES.en.timelineStart);
+      expect(out).toContain(BUNDLE.en.valueNone);
+      expect(out).toContain(BUNDLE.en.timelineStart);
     }
   });
 });
 
 describe('share strings', () => {
   it('have the same keys in en and ru, and every dossier category', () => {
-    expect(Object.keys(SHARE_MESSAGES.ru).sort()).toEqual(Object.keys(SHARE_MESSAGES.en).sort());
+    expect(Object.keys(BUNDLE.ru).sort()).toEqual(Object.keys(BUNDLE.en).sort());
     for (const locale of ['en', 'ru'] as const) {
-      expect(Object.keys(SHARE_MESSAGES[locale].categories).sort()).toEqual([...DOSSIER_CATEGORIES].sort());
+      expect(Object.keys(BUNDLE[locale].categories).sort()).toEqual([...DOSSIER_CATEGORIES].sort());
     }
-    expect(Object.values(SHARE_MESSAGES.en.categories)).toEqual([
+    expect(Object.values(BUNDLE.en.categories)).toEqual([
       'Investments',
       'Training',
       'Consulting',
@@ -160,7 +162,7 @@ describe('share strings', () => {
       'Special efforts',
       'History',
     ]);
-    expect(Object.values(SHARE_MESSAGES.ru.categories)).toEqual([
+    expect(Object.values(BUNDLE.ru.categories)).toEqual([
       'Инвестиции',
       'Обучение',
       'Консультации',
