@@ -140,7 +140,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
             root: opts.root,
             outDir: site.fresh,
             cacheDir: opts.cacheDir,
-            logLevel: 'warn',
+            // KAM_VERBOSE=1 lists every page, and which ones a rebuild copied ("restored").
+            logLevel: env.KAM_VERBOSE?.trim() === '1' ? 'info' : 'warn',
           });
           return countPages(site.fresh);
         }),
