@@ -7,7 +7,9 @@ export default defineConfig({
   integrations: [mdx()],
   trailingSlash: 'ignore',
   // Component styles go to shared, cacheable CSS files instead of being repeated in every page.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages in flight: one renders while the others' files are written (the build waited
+  // on the disk for a fifth of its time with one).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   // A rebuild copies every page whose cache key (src/views/page-keys.ts) and code are unchanged
   // from the previous build instead of rendering it again.

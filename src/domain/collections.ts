@@ -1,16 +1,7 @@
-/** Small helpers to build look-ups once, so every per-account access is O(1). */
-
-/** Group rows by a key; insertion order kept within each group. */
-export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = out.get(k);
-    if (list) list.push(row);
-    else out.set(k, [row]);
-  }
-  return out;
-}
+/**
+ * Small helpers to build look-ups once, so every per-account access is O(1). One-level grouping
+ * is the platform's `Map.groupBy`.
+ */
 
 export function indexBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T> {
   const out = new Map<string, T>();

@@ -6,7 +6,7 @@
  * accounts.
  */
 import { yearEarlier, type Account, type Datasets, type Financial, type Settings } from '../schema/index.ts';
-import { compareText, groupBy, groupBy2 } from './collections.ts';
+import { compareText, groupBy2 } from './collections.ts';
 import {
   classifyCommitment,
   commitmentStats,
@@ -170,15 +170,15 @@ function indexRows(data: Datasets) {
     positionsByAP,
     financialsByAP,
     kpisByAP,
-    financialsByAccount: groupBy(data.financials, byAccount),
-    dossierByAccount: groupBy(data.dossier, byAccount),
-    contactsByAccount: groupBy(data.contacts, byAccount),
-    commitmentsByAccount: groupBy(data.commitments, byAccount),
-    surveysByAccount: groupBy(data.surveys, byAccount),
-    feedbackBySurvey: groupBy(data.feedback, (r) => r.survey_id),
-    objectivesByAccount: groupBy(data.objectives, byAccount),
-    actionsByObjective: groupBy(data.actions, (r) => r.objective_id),
-    offeringsByAccount: groupBy(data.offerings, byAccount),
+    financialsByAccount: Map.groupBy(data.financials, byAccount),
+    dossierByAccount: Map.groupBy(data.dossier, byAccount),
+    contactsByAccount: Map.groupBy(data.contacts, byAccount),
+    commitmentsByAccount: Map.groupBy(data.commitments, byAccount),
+    surveysByAccount: Map.groupBy(data.surveys, byAccount),
+    feedbackBySurvey: Map.groupBy(data.feedback, (r) => r.survey_id),
+    objectivesByAccount: Map.groupBy(data.objectives, byAccount),
+    actionsByObjective: Map.groupBy(data.actions, (r) => r.objective_id),
+    offeringsByAccount: Map.groupBy(data.offerings, byAccount),
     periodsByAccount,
     allPeriods,
     scoredPeriods,
@@ -526,7 +526,7 @@ function plansWhitespaceSignals(
     }
   }
   overdueActions.sort(compareOverdueActions);
-  const actionsByOwner = groupBy(overdueActions, (x) => x.owner_id);
+  const actionsByOwner = Map.groupBy(overdueActions, (x) => x.owner_id);
   return {
     plans: {
       objectives: accounts.flatMap((a) => a.plan.objectives),
