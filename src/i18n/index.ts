@@ -1,9 +1,9 @@
 import { en, type Messages } from './en.ts';
 import { ru } from './ru.ts';
-import type { Locale } from './format.ts';
+import { LOCALES, type Locale } from '../schema/concepts.ts';
 
 export type { Messages, Locale };
-export const LOCALES: readonly Locale[] = ['en', 'ru'];
+export { LOCALES };
 
 export function messages(locale: Locale): Messages {
   return locale === 'ru' ? ru : en;

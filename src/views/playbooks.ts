@@ -14,14 +14,8 @@ import type {
   Segment,
   SupplierPosition,
 } from '../domain/types.ts';
-import {
-  PLAYBOOK_LOCALES,
-  POSITIONS,
-  SEGMENTS,
-  playbookGroup,
-  type PlaybookFrontmatter,
-  type PlaybookGroup,
-} from '../content/playbooks.ts';
+import { playbookGroup, type PlaybookFrontmatter, type PlaybookGroup } from '../content/playbooks.ts';
+import { LOCALES, POSITIONS, SEGMENTS } from '../schema/concepts.ts';
 import { comparePeriods, type AccountStatus, type DmuRole } from '../schema/index.ts';
 import { formatters, type Formatters, type Locale } from '../i18n/format.ts';
 import { playbookStrings, type PlaybookStrings } from '../i18n/playbooks.ts';
@@ -54,7 +48,7 @@ const PATH_LOCALE = /\/playbooks\/(en|ru)(?:\/|$)/;
 export function resolvePlaybookLocale(explicit: unknown, pathname: string, fallback: Locale): Locale {
   if (explicit !== undefined) {
     if (explicit === 'en' || explicit === 'ru') return explicit;
-    throw new Error(`locale="${String(explicit)}" must be one of ${PLAYBOOK_LOCALES.join(', ')}`);
+    throw new Error(`locale="${String(explicit)}" must be one of ${LOCALES.join(', ')}`);
   }
   const m = PATH_LOCALE.exec(pathname);
   return m?.[1] === 'ru' ? 'ru' : m?.[1] === 'en' ? 'en' : fallback;
