@@ -1010,6 +1010,37 @@ export function playbookBlock(p: Portfolio, ctx: BlockContext, props: BlockProps
   return def.view(p, ctx, props);
 }
 
+/** A live block as its frame shows it: the table, the playbook's language tools, period and date. */
+export interface LiveBlockView {
+  view: BlockView;
+  ctx: PlaybookContext;
+  period: string | null;
+  today: string;
+}
+
+/**
+ * One live block of a playbook page at `pathname` (its language unless `locale` is given), from
+ * the attributes as written: the page computes the blocks it places itself, the MDX `<Block>`
+ * element the ones analysts write.
+ */
+export function liveBlock(
+  input: { portfolio: Portfolio; memberName(id: string): string },
+  pathname: string,
+  props: BlockProps,
+): LiveBlockView {
+  const { portfolio } = input;
+  const ctx: BlockContext = {
+    ...playbookContext(portfolio, pathname, props.locale),
+    memberName: (id) => input.memberName(id),
+  };
+  return {
+    view: playbookBlock(portfolio, ctx, props),
+    ctx,
+    period: portfolio.current_period,
+    today: portfolio.today,
+  };
+}
+
 // ---------------------------------------------------------------------------------------
 // The playbook entries themselves
 // ---------------------------------------------------------------------------------------
