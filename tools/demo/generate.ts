@@ -107,7 +107,7 @@ interface Plan {
   index: number;
   id: string;
   name: string;
-  lang: 'ru' | 'en';
+  lang: Locale;
   status: 'active' | 'lost' | 'prospect';
   kamId: string;
   since: number;
@@ -334,7 +334,7 @@ function planAccount(i: number, rng: Rng, ctx: Ctx, ordinal: number): Plan {
   const nq = quarters.length;
   const id = `A${String(i + 1).padStart(ctx.ids.account, '0')}`;
   const name = accountName(i);
-  const lang: 'ru' | 'en' = /[А-яЁё]/.test(name) ? 'ru' : 'en';
+  const lang: Locale = /[А-яЁё]/.test(name) ? 'ru' : 'en';
   const slot = i % 20;
   const status: Plan['status'] = slot === 7 || i % 40 === 33 ? 'lost' : slot === 15 ? 'prospect' : 'active';
   const isNew = status === 'active' && slot === 11 && nq > 1;
@@ -889,7 +889,7 @@ function surveyRows(plan: Plan, ctx: Ctx, contacts: ContactRef[]): void {
 
 // ---------------------------------------------------------------------------------------------
 
-function personName(rng: Rng, lang: 'ru' | 'en'): string {
+function personName(rng: Rng, lang: Locale): string {
   const pool = lang === 'en' ? T.EN_PEOPLE : rng.chance(0.5) ? T.RU_MALE : T.RU_FEMALE;
   return `${rng.pick(pool.first)} ${rng.pick(pool.last)}`;
 }
