@@ -19,22 +19,16 @@ export type Portal = BuildContext;
 /** The presentation tools of the context: strings, formatter and language, no data. */
 export type LocaleTools = Pick<BuildContext, 't' | 'fmt' | 'locale'>;
 
-function published(): BuildContext {
-  const context = publishedBuildContext();
-  if (!context) throw new Error('No build context was published: run npm run build or npm run dev.');
-  return context;
-}
+const unpublished = () => new Error('No build context was published: run npm run build or npm run dev.');
 
 export function loadPortal(): Promise<Portal> {
-  try {
-    return Promise.resolve(published());
-  } catch (e) {
-    return Promise.reject(e as Error);
-  }
+  const context = publishedBuildContext();
+  return context ? Promise.resolve(context) : Promise.reject(unpublished());
 }
 
 /** For components: the portal's UI strings, formatter and language (see the rule above). */
 export function loadLocale(): LocaleTools {
-  const { t, fmt, locale } = published();
-  return { t, fmt, locale };
+  const context = publishedBuildContext();
+  if (!context) throw unpublished();
+  return { t: context.t, fmt: context.fmt, locale: context.locale };
 }

@@ -83,21 +83,18 @@ export function byQuadrant(points: readonly MatrixPointView[]): Map<string, Matr
 
 type Quadrants<T> = readonly [T, T, T, T];
 
-// Read off the classifiers (y first, then x; 1 is high, 0 low) so the drawing can never put a
-// segment or a position in another quadrant than the rule does.
-const half = 0.5;
-const SELECTION_QUADRANTS: Quadrants<Segment> = [
-  classifySegment(1, 0, { attractiveness: half, strength: half }),
-  classifySegment(1, 1, { attractiveness: half, strength: half }),
-  classifySegment(0, 0, { attractiveness: half, strength: half }),
-  classifySegment(0, 1, { attractiveness: half, strength: half }),
+// Read off the classifiers (y, x: 1 is high, 0 low against a threshold of ½) so a drawing can
+// never put a segment or a position in another quadrant than the rule does.
+const readQuadrants = <T>(classify: (y: number, x: number) => T): Quadrants<T> => [
+  classify(1, 0),
+  classify(1, 1),
+  classify(0, 0),
+  classify(0, 1),
 ];
-const POSITIONING_QUADRANTS: Quadrants<SupplierPosition> = [
-  classifyPosition(1, 0, { risk: half, spend: half }),
-  classifyPosition(1, 1, { risk: half, spend: half }),
-  classifyPosition(0, 0, { risk: half, spend: half }),
-  classifyPosition(0, 1, { risk: half, spend: half }),
-];
+const SELECTION_QUADRANTS = readQuadrants((y, x) =>
+  classifySegment(y, x, { attractiveness: 0.5, strength: 0.5 }),
+);
+const POSITIONING_QUADRANTS = readQuadrants((y, x) => classifyPosition(y, x, { risk: 0.5, spend: 0.5 }));
 
 /** The classes of a matrix by quadrant: top-left, top-right, bottom-left, bottom-right. */
 export function matrixQuadrants(kind: 'selection'): Quadrants<Segment>;

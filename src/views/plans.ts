@@ -118,7 +118,7 @@ export interface NamedObjectiveView extends ObjectiveView {
 
 export function namedObjective<T extends ObjectiveView>(
   o: T,
-  memberName: (id: string) => string,
+  memberName: MemberNames,
 ): T & NamedObjectiveView {
   return {
     ...o,
