@@ -1,10 +1,9 @@
 /** Frontmatter of a playbook in content/playbooks/<locale>/<topic>.mdx (MDX). */
 import { z } from 'astro/zod';
 
-export const SEGMENTS = ['key', 'developing', 'maintained', 'opportunistic'] as const;
-export const POSITIONS = ['partner', 'managed', 'desired', 'independent'] as const;
+import { LOCALES, POSITIONS, SEGMENTS } from '../schema/concepts.ts';
+
 export const AUDIENCES = ['kam', 'team', 'management', 'analyst'] as const;
-export const PLAYBOOK_LOCALES = ['en', 'ru'] as const;
 
 const topicSlug = z
   .string()
@@ -26,7 +25,7 @@ export const playbookFrontmatter = z
       topic: topicSlug,
       /** Sort order inside its group on the playbook list (smaller first). */
       order: z.number().int(),
-      locale: z.enum(PLAYBOOK_LOCALES),
+      locale: z.enum(LOCALES),
       /** Topics of other playbooks worth reading next (checked to exist at build time). */
       related: z.array(topicSlug).default([]),
     },

@@ -6,6 +6,7 @@
  * accounts.
  */
 import { yearEarlier, type Account, type Datasets, type Financial, type Settings } from '../schema/index.ts';
+import { SEGMENTS } from '../schema/concepts.ts';
 import { compareText, groupBy2 } from './collections.ts';
 import {
   classifyCommitment,
@@ -59,13 +60,7 @@ import { accountVoc, surveyResult, vocTrend } from './voc.ts';
 import { accountWhitespace, whitespaceGrid } from './whitespace.ts';
 import { accountLoad, managerLoads, medianPotential, WORKLOAD_MODEL } from './workload.ts';
 
-const SEGMENT_ORDER: (Segment | 'unscored')[] = [
-  'key',
-  'developing',
-  'maintained',
-  'opportunistic',
-  'unscored',
-];
+const SEGMENT_ORDER: (Segment | 'unscored')[] = [...SEGMENTS, 'unscored'];
 
 /** The latest period by end date, or null. */
 function latest(periods: Iterable<string>): string | null {

@@ -28,9 +28,9 @@ import type {
   Settings,
   TeamMember,
 } from '../schema/index.ts';
+import type { Segment, SupplierPosition } from '../schema/concepts.ts';
 
-export type Segment = 'key' | 'developing' | 'maintained' | 'opportunistic';
-export type SupplierPosition = 'partner' | 'managed' | 'desired' | 'independent';
+export type { Segment, SupplierPosition };
 export type Severity = 'error' | 'warning' | 'info';
 
 // ---------------------------------------------------------------------------------------

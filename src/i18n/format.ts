@@ -2,9 +2,10 @@
  * The one formatter of numbers, money, percentages, dates and periods for display. Values
  * come from the domain core unrounded or rounded to cents; rounding for display happens here.
  */
+import type { Locale } from '../schema/concepts.ts';
 import { parsePeriod } from '../schema/period.ts';
 
-export type Locale = 'en' | 'ru';
+export type { Locale };
 
 export interface Formatters {
   locale: Locale;

@@ -1,9 +1,9 @@
 import { en, type BundleMessages, type Messages, type PlaybookStrings } from './en.ts';
 import { ru } from './ru.ts';
-import type { Locale } from './format.ts';
+import { LOCALES, type Locale } from '../schema/concepts.ts';
 
 export type { BundleMessages, Messages, Locale, PlaybookStrings };
-export const LOCALES: readonly Locale[] = ['en', 'ru'];
+export { LOCALES };
 
 /** The message catalogue of a locale: UI, findings, data messages, playbooks, bundle words. */
 export function messages(locale: Locale): Messages {

@@ -4,6 +4,7 @@
  * `CellError` whose message says what is wrong with the cell; it never guesses.
  */
 import { daysInMonth, enumLabels, ymd, type ColumnMeta } from '../schema/index.ts';
+import { PERIOD_PATTERN } from '../schema/concepts.ts';
 import { normalizeName } from './match.ts';
 import { EN, type DataMessages, type Msg } from './messages.ts';
 
@@ -275,7 +276,6 @@ function calendarDate(year: number, month: number, day: number): string | undefi
 // ---------------------------------------------------------------------------------------
 // Periods
 
-const CANONICAL_PERIOD = /^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/;
 const PERIOD_YEAR = /^(\d{4})$/;
 const PERIOD_QUARTER = /^(\d{4})\s*[-/.\s]?\s*[QК]([1-4])$/;
 const PERIOD_QUARTER_FIRST = /^[QК]([1-4])\s*[-/.\s]?\s*(\d{4})$/;
@@ -284,7 +284,7 @@ const PERIOD_MONTH_FIRST = /^(\d{1,2})[-/.](\d{4})$/;
 
 /** Period text → canonical `YYYY`, `YYYY-Qn` or `YYYY-MM`; a full date is its month. */
 export function parsePeriodText(text: string): string | undefined {
-  if (CANONICAL_PERIOD.test(text)) return text;
+  if (PERIOD_PATTERN.test(text)) return text;
   const s = text.trim().toUpperCase();
   let m = PERIOD_YEAR.exec(s);
   if (m) return m[1];

@@ -3,6 +3,7 @@
  * attractive client from the source article and six supplier-strength criteria, equal weights.
  */
 import type { Criterion } from './datasets.ts';
+import type { Locale } from './concepts.ts';
 
 const attractiveness: [string, string, string][] = [
   [
@@ -37,7 +38,7 @@ const strength: [string, string, string][] = [
   ['str_innovation', 'Innovation', 'Инновации'],
 ];
 
-export function defaultCriteria(locale: 'en' | 'ru'): Criterion[] {
+export function defaultCriteria(locale: Locale): Criterion[] {
   const make =
     (matrix: Criterion['matrix']) =>
     ([id, en, ru]: [string, string, string]): Criterion => ({

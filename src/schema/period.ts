@@ -2,6 +2,7 @@
  * Periods are `YYYY`, `YYYY-Qn` or `YYYY-MM` (docs/RULES.md#periods). They are ordered by their end date;
  * periods of different granularity can coexist in one portfolio.
  */
+import { PERIOD_PATTERN } from './concepts.ts';
 
 export type PeriodGrain = 'year' | 'quarter' | 'month';
 
@@ -15,11 +16,9 @@ export interface PeriodInfo {
   end: string;
 }
 
-const PERIOD = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
-
 /** Parse canonical period text; undefined when it is not a period. */
 export function parsePeriod(text: string): PeriodInfo | undefined {
-  const m = PERIOD.exec(text.trim().toUpperCase());
+  const m = PERIOD_PATTERN.exec(text.trim().toUpperCase());
   if (!m) return undefined;
   const year = Number(m[1]);
   if (m[2]) {

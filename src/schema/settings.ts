@@ -5,10 +5,9 @@
  */
 import { z } from 'zod';
 import { col, type ColumnMeta } from './columns.ts';
+import { LOCALES, PERIOD_PATTERN } from './concepts.ts';
 
 const { optional: opt } = col;
-
-const periodPattern = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 
 export const settingsSchema = z.object({
   company_name: opt.text('Our company name, shown on pages and client bundles.'),
@@ -19,11 +18,11 @@ export const settingsSchema = z.object({
       .default('USD'),
     { kind: 'text', doc: 'ISO 4217 currency code of every money column.', ru: [], defaultValue: 'USD' },
   ),
-  locale: register(z.enum(['en', 'ru']).default('en'), {
+  locale: register(z.enum(LOCALES).default('en'), {
     kind: 'enum',
     doc: 'Language of the portal and the client bundles.',
     ru: [],
-    values: ['en', 'ru'],
+    values: LOCALES,
     labelsRu: { en: 'английский', ru: 'русский' },
     defaultValue: 'en',
   }),
@@ -57,7 +56,7 @@ export const settingsSchema = z.object({
     'Early warning: no contact with anyone at the client for more than this many days.',
     90,
   ),
-  current_period: register(z.string().regex(periodPattern, 'must be YYYY, YYYY-Qn or YYYY-MM').optional(), {
+  current_period: register(z.string().regex(PERIOD_PATTERN, 'must be YYYY, YYYY-Qn or YYYY-MM').optional(), {
     kind: 'period',
     doc: 'Period the portal reports on; the latest scored period when blank.',
     ru: [],

@@ -11,6 +11,7 @@ import type { Formatters } from '../i18n/format.ts';
 import { memberHref } from '../lib/paths.ts';
 import { lostText, shownSegment, type ShownSegment } from './accounts.ts';
 import type { MatrixPoint } from './matrix-layout.ts';
+import { matrixQuadrants, quadrantNames } from './matrix.ts';
 import { playbookHref } from './playbooks.ts';
 
 const groups = new WeakMap<readonly unknown[], Map<string, unknown[]>>();
@@ -400,12 +401,7 @@ export function accountPage(input: AccountPageInput, accountId: string): Account
       yLabel: t.matrix.attractiveness,
       xThreshold: th.strength,
       yThreshold: th.attractiveness,
-      quadrants: [
-        t.segmentShort.developing,
-        t.segmentShort.key,
-        t.segmentShort.opportunistic,
-        t.segmentShort.maintained,
-      ],
+      quadrants: quadrantNames(matrixQuadrants('selection'), (q) => t.segmentShort[q]),
       empty: t.account.noScores,
       text: pathText(sel),
     },
@@ -418,7 +414,7 @@ export function accountPage(input: AccountPageInput, accountId: string): Account
       yLabel: t.matrix.risk,
       xThreshold: th.spend,
       yThreshold: th.risk,
-      quadrants: [t.position.desired, t.position.partner, t.position.independent, t.position.managed],
+      quadrants: quadrantNames(matrixQuadrants('positioning'), (q) => t.position[q]),
       empty: t.position.none,
       text: pathText(pos),
     },

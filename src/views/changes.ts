@@ -4,6 +4,8 @@
  * dataset's key columns (added / removed / changed counts). The build writes the snapshots
  * (src/build/snapshot.ts); this module only compares them and shapes the result for pages.
  */
+import { accountPeriodChange, type AccountPeriodChange } from '../domain/movements.ts';
+import type { AccountResult, Portfolio } from '../domain/types.ts';
 import type { AccountExportRow } from './exports.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { Formatters } from '../i18n/format.ts';
@@ -195,6 +197,12 @@ export function fieldText(field: string, value: unknown, { t, fmt, memberName }:
   return fmt.number(value);
 }
 
+/** The dashboard's line on the build's changes: the summary, or why there is none. */
+export function buildSummary(c: BuildChanges | undefined, t: Messages, fmt: Formatters): string {
+  if (!c) return t.changes.devOnly;
+  return c.since ? summaryLine(c, t, fmt) : t.changes.firstBuild;
+}
+
 /** The dashboard's one-line summary: "Since the build of …: 2 accounts changed segment, …". */
 export function summaryLine(c: BuildChanges, t: Messages, fmt: Formatters): string {
   const s = summarizeChanges(c);
@@ -216,4 +224,38 @@ const SUMMARY_FIELDS = new Set(['segment', 'supplier_position', 'kam_id', 'statu
 /** "14 Oct 2026 10:42 UTC" in the portal's language. */
 export function buildTime(iso: string | null, fmt: Formatters): string {
   return iso ? `${fmt.date(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC` : '—';
+}
+
+/** An account's changes as its page shows them: since the previous period and since the previous build. */
+export interface AccountChangesView {
+  period: AccountPeriodChange;
+  /** What changed since the build compared with; null without one or when the account did not change. */
+  sinceBuild: {
+    /** When that build ran, formatted. */
+    time: string;
+    added: boolean;
+    fields: { label: string; from: string; to: string }[];
+  } | null;
+}
+
+export function accountChanges(
+  input: FieldContext & { portfolio: Portfolio; changes: BuildChanges | undefined },
+  a: AccountResult,
+): AccountChangesView {
+  const { portfolio, changes, t, fmt } = input;
+  const since = changes?.since ? changes.accounts.find((x) => x.account_id === a.account_id) : undefined;
+  return {
+    period: accountPeriodChange(portfolio, a),
+    sinceBuild: since
+      ? {
+          time: buildTime(changes?.since ?? null, fmt),
+          added: since.change === 'added',
+          fields: Object.entries(since.fields).map(([field, v]) => ({
+            label: t.changes.fields[field] ?? field,
+            from: fieldText(field, v.from, input),
+            to: fieldText(field, v.to, input),
+          })),
+        }
+      : null,
+  };
 }

@@ -82,3 +82,26 @@ export function whaleSeries(p: Portfolio, max = 120): WhaleSeriesPoint[] {
       };
     });
 }
+
+/** The whale curve as the dashboard and the portfolio page draw it, with its summary figures. */
+export interface WhaleView {
+  series: WhaleSeriesPoint[];
+  peak_share: number | null;
+  peak_rank: number | null;
+  /** Accounts on the curve. */
+  accounts: number;
+  total_nopat: number;
+  cross_subsidy_index: number | null;
+}
+
+export function whaleView(p: Portfolio): WhaleView {
+  const w = p.whale;
+  return {
+    series: whaleSeries(p),
+    peak_share: w.peak_share,
+    peak_rank: w.peak_rank,
+    accounts: w.points.length,
+    total_nopat: w.total_nopat,
+    cross_subsidy_index: p.cross_subsidy_index,
+  };
+}

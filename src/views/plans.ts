@@ -106,6 +106,27 @@ export function objectiveView(o: ObjectiveResult, t: Messages, fmt: Formatters):
   };
 }
 
+export interface NamedActionView extends ActionView {
+  owner_name: string;
+}
+
+/** An objective with the names of its owner and its actions' owners, as cards and tables show it. */
+export interface NamedObjectiveView extends ObjectiveView {
+  owner_name: string | null;
+  actions: NamedActionView[];
+}
+
+export function namedObjective<T extends ObjectiveView>(
+  o: T,
+  memberName: MemberNames,
+): T & NamedObjectiveView {
+  return {
+    ...o,
+    owner_name: o.owner_id ? memberName(o.owner_id) : null,
+    actions: o.actions.map((a) => ({ ...a, owner_name: memberName(a.owner_id) })),
+  };
+}
+
 /** "2 overdue · 1 at risk · 3 on track" for the non-zero states, in state order. */
 export function stateSummary(byState: Record<ObjectiveState, number>, t: Messages): string {
   return OBJECTIVE_STATES.filter((s) => byState[s] > 0)
@@ -227,6 +248,55 @@ export function earlyWarnings(p: Portfolio, t: Messages, fmt: Formatters): Warni
       health: healthView(w.health, t),
       signals: signalViews(w.signals, t, fmt),
     }));
+}
+
+/** Member names by id, for "manager" and "owner" columns. */
+export type MemberNames = (id: string) => string;
+
+/** What the plan views need besides the portfolio: the reader's strings, formatter and names. */
+export interface PlanViewInput {
+  portfolio: Portfolio;
+  t: Messages;
+  fmt: Formatters;
+  memberName: MemberNames;
+}
+
+/** The account plan on the account page: its objectives and the count per state. */
+export interface PlanSectionView {
+  objectives: NamedObjectiveView[];
+  /** `stateSummary` of the plan; '' without objectives. */
+  summary: string;
+}
+
+export function planSection(
+  { t, fmt, memberName }: Omit<PlanViewInput, 'portfolio'>,
+  a: AccountResult,
+): PlanSectionView {
+  const objectives = a.plan.objectives.map((o) => namedObjective(objectiveView(o, t, fmt), memberName));
+  return { objectives, summary: objectives.length > 0 ? stateSummary(a.plan.by_state, t) : '' };
+}
+
+export interface EarlyWarningsView {
+  /** The first `limit` accounts with early warnings, worst first, each with its manager's name. */
+  items: (WarningView & { kam_name: string })[];
+  /** All accounts with early warnings. */
+  total: number;
+  red: number;
+  amber: number;
+}
+
+/** The dashboard's early-warning list: it stays light on a large portfolio, the count says how many more. */
+export function earlyWarningsSection(
+  { portfolio: p, t, fmt, memberName }: PlanViewInput,
+  limit = 50,
+): EarlyWarningsView {
+  const all = earlyWarnings(p, t, fmt);
+  return {
+    items: all.slice(0, limit).map((w) => ({ ...w, kam_name: memberName(w.kam_id) })),
+    total: all.length,
+    red: p.early_warning.health.red,
+    amber: p.early_warning.health.amber,
+  };
 }
 
 export interface StateGroup {

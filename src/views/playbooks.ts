@@ -14,14 +14,8 @@ import type {
   Segment,
   SupplierPosition,
 } from '../domain/types.ts';
-import {
-  PLAYBOOK_LOCALES,
-  POSITIONS,
-  SEGMENTS,
-  playbookGroup,
-  type PlaybookFrontmatter,
-  type PlaybookGroup,
-} from '../content/playbooks.ts';
+import { playbookGroup, type PlaybookFrontmatter, type PlaybookGroup } from '../content/playbooks.ts';
+import { LOCALES, POSITIONS, SEGMENTS } from '../schema/concepts.ts';
 import { comparePeriods, type AccountStatus, type DmuRole } from '../schema/index.ts';
 import { formatters, type Formatters, type Locale } from '../i18n/format.ts';
 import { accountHref, href, memberHref } from '../lib/paths.ts';
@@ -53,7 +47,7 @@ const PATH_LOCALE = /\/playbooks\/(en|ru)(?:\/|$)/;
 export function resolvePlaybookLocale(explicit: unknown, pathname: string, fallback: Locale): Locale {
   if (explicit !== undefined) {
     if (explicit === 'en' || explicit === 'ru') return explicit;
-    throw new Error(`locale="${String(explicit)}" must be one of ${PLAYBOOK_LOCALES.join(', ')}`);
+    throw new Error(`locale="${String(explicit)}" must be one of ${LOCALES.join(', ')}`);
   }
   const m = PATH_LOCALE.exec(pathname);
   return m?.[1] === 'ru' ? 'ru' : m?.[1] === 'en' ? 'en' : fallback;
@@ -1013,6 +1007,37 @@ export function playbookBlock(p: Portfolio, ctx: BlockContext, props: BlockProps
     );
   }
   return def.view(p, ctx, props);
+}
+
+/** A live block as its frame shows it: the table, the playbook's language tools, period and date. */
+export interface LiveBlockView {
+  view: BlockView;
+  ctx: PlaybookContext;
+  period: string | null;
+  today: string;
+}
+
+/**
+ * One live block of a playbook page at `pathname` (its language unless `locale` is given), from
+ * the attributes as written: the page computes the blocks it places itself, the MDX `<Block>`
+ * element the ones analysts write.
+ */
+export function liveBlock(
+  input: { portfolio: Portfolio; memberName(id: string): string },
+  pathname: string,
+  props: BlockProps,
+): LiveBlockView {
+  const { portfolio } = input;
+  const ctx: BlockContext = {
+    ...playbookContext(portfolio, pathname, props.locale),
+    memberName: (id) => input.memberName(id),
+  };
+  return {
+    view: playbookBlock(portfolio, ctx, props),
+    ctx,
+    period: portfolio.current_period,
+    today: portfolio.today,
+  };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -5,7 +5,10 @@
  */
 import type { Origins } from '../ingest/index.ts';
 import type { Datasets } from '../schema/index.ts';
-import type { AccountResult } from '../domain/types.ts';
+import type { AccountResult, Portfolio } from '../domain/types.ts';
+import type { Formatters } from '../i18n/format.ts';
+import type { Messages } from '../i18n/index.ts';
+import { criteriaTable } from './account.ts';
 
 export interface RowPlace {
   file: string;
@@ -135,4 +138,107 @@ export function accountSources(
 /** `file › sheet › row N` */
 export function formatPlace(p: RowPlace, rowWord = 'row'): string {
   return `${p.file} › ${p.sheet} › ${rowWord} ${p.row}`;
+}
+
+export interface SourceItem {
+  /** The figure's key in `accountSources`. */
+  key: string;
+  label: string;
+  /** The figure's value, formatted. */
+  value: string;
+  rows: RowPlace[];
+}
+
+export interface SourceGroup {
+  id: string;
+  title: string;
+  items: SourceItem[];
+}
+
+/** The account page's "where the figures come from": per group of figures, each figure with its value and rows. */
+export function sourcesSection(
+  input: { portfolio: Portfolio; data: Datasets; origins: Origins; t: Messages; fmt: Formatters },
+  a: AccountResult,
+): SourceGroup[] {
+  const { portfolio, data, origins, t, fmt } = input;
+  const src = accountSources(data, origins, a, portfolio.current_period);
+  const f = t.changes.figure;
+  const crit = criteriaTable(data, a, portfolio.current_period);
+  const p12 = a.last12m?.profit ?? null;
+  const cur = portfolio.current_period ? ` · ${fmt.period(portfolio.current_period)}` : '';
+  const item = (key: string, label: string, value: string): SourceItem => ({
+    key,
+    label,
+    value,
+    rows: src[key] ?? [],
+  });
+  const g = t.changes.sourceGroups;
+  const groups: SourceGroup[] = [
+    {
+      id: 'money',
+      title: g.money,
+      items: [
+        item('revenue', `${f.revenue} · ${t.changes.last12}`, fmt.money(p12?.revenue)),
+        item('nopat', `${f.nopat} · ${t.changes.last12}`, fmt.money(p12?.nopat)),
+        item('clv', t.common.clv, fmt.money(a.clv)),
+        item('share_of_wallet', t.account.shareOfWallet, fmt.percent(a.share_of_wallet)),
+        // Revenue and NOPAT of a period come from the same rows: one list for both.
+        ...a.periods
+          .filter((ap) => ap.profit)
+          .map((ap) =>
+            item(
+              `revenue:${ap.period}`,
+              `${f.revenue} · ${f.nopat} · ${fmt.period(ap.period)}`,
+              `${fmt.money(ap.profit?.revenue)} · ${fmt.money(ap.profit?.nopat)}`,
+            ),
+          ),
+      ],
+    },
+    {
+      id: 'matrices',
+      title: g.matrices,
+      items: [
+        item('attractiveness', `${f.attractiveness}${cur}`, fmt.score(a.current.segment.attractiveness)),
+        item('strength', `${f.strength}${cur}`, fmt.score(a.current.segment.strength)),
+        ...[...crit.attractiveness, ...crit.strength]
+          .filter((l) => l.current !== null)
+          .map((l) =>
+            item(
+              `score:${l.criterion.criterion_id}`,
+              `${f.score} · ${l.criterion.name}${cur}`,
+              fmt.score(l.current),
+            ),
+          ),
+        item(
+          'supplier_position',
+          `${f.supplier_position}${cur}`,
+          a.current.position ? t.position[a.current.position.position] : '—',
+        ),
+      ],
+    },
+    {
+      id: 'dossier',
+      title: g.dossier,
+      items: [
+        item(
+          'dossier_client_value',
+          `${f.dossier_client_value} · ${f.dossier_cost}`,
+          `${fmt.money(a.dossier.totals.client_value)} · ${fmt.money(a.dossier.totals.cost)}`,
+        ),
+        ...a.current.kpis.map((k) =>
+          item(`kpi:${k.metric}`, `${f.kpi} · ${k.metric}${cur}`, fmt.number(k.value, 2)),
+        ),
+      ],
+    },
+    {
+      id: 'commitments',
+      title: g.commitments,
+      items: [
+        item('commitments', f.commitments, fmt.count(a.commitment_stats.total)),
+        item('open_commitments', f.open_commitments, fmt.count(a.commitment_stats.open)),
+        item('overdue_commitments', f.overdue_commitments, fmt.count(a.commitment_stats.overdue)),
+      ],
+    },
+  ];
+  return groups;
 }

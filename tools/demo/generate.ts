@@ -13,6 +13,12 @@ import { DOSSIER_CATEGORIES, type DatasetName } from '../../src/schema/datasets.
 import { defaultCriteria } from '../../src/schema/defaults.ts';
 import { emptyLists } from '../../src/schema/index.ts';
 import { parsePeriod } from '../../src/schema/period.ts';
+import {
+  POSITIONS,
+  type Locale,
+  type Segment,
+  type SupplierPosition as Position,
+} from '../../src/schema/concepts.ts';
 import { substream, type Rng } from './random.ts';
 import * as EN_TEXT from './text.ts';
 import * as RU_TEXT from './text-ru.ts';
@@ -20,7 +26,7 @@ import * as RU_TEXT from './text-ru.ts';
 type Widen<V> = V extends string ? string : V extends readonly string[] ? readonly string[] : V;
 /** A word bank: text.ts (English) or text-ru.ts (Russian), same names. */
 type DemoText = { [K in keyof typeof EN_TEXT]: Widen<(typeof EN_TEXT)[K]> };
-const TEXTS: Record<'en' | 'ru', DemoText> = { en: EN_TEXT, ru: RU_TEXT };
+const TEXTS: Record<Locale, DemoText> = { en: EN_TEXT, ru: RU_TEXT };
 /**
  * The word bank of the portfolio being generated, set at the start of `generatePortfolio`
  * (which runs synchronously start to end), so every helper writes in the demo's language.
@@ -38,7 +44,7 @@ export interface GenerateOptions {
   /** Latest quarter with data, `YYYY-Qn`. */
   endQuarter?: string;
   /** Language of the portal the demo builds (the `locale` setting). */
-  locale?: 'en' | 'ru';
+  locale?: Locale;
 }
 
 export const DEMO_OPTIONS = {
@@ -49,8 +55,7 @@ export const DEMO_OPTIONS = {
   endQuarter: '2026-Q3',
 } as const;
 
-export type Segment = 'key' | 'developing' | 'maintained' | 'opportunistic';
-export type Position = 'partner' | 'managed' | 'desired' | 'independent';
+export type { Segment, Position };
 
 /** Thresholds the demo is arranged around (also written to the settings sheet). */
 export const DEMO_THRESHOLDS = { attractiveness: 5, strength: 5, risk: 5, spend: 5 } as const;
@@ -71,7 +76,6 @@ const SEGMENT_ROTATION: readonly Segment[] = [
   'opportunistic',
   'maintained',
 ];
-const POSITIONS: readonly Position[] = ['partner', 'managed', 'desired', 'independent'];
 
 const CRITERION_WEIGHTS: Record<string, number> = {
   attr_net_value: 1.5,
@@ -103,7 +107,7 @@ interface Plan {
   index: number;
   id: string;
   name: string;
-  lang: 'ru' | 'en';
+  lang: Locale;
   status: 'active' | 'lost' | 'prospect';
   kamId: string;
   since: number;
@@ -235,7 +239,7 @@ interface Ctx {
   formulaCommentUsed: boolean;
 }
 
-function settingsRows(locale: 'en' | 'ru'): Row[] {
+function settingsRows(locale: Locale): Row[] {
   return [
     { key: 'company_name', value: T.COMPANY_NAME },
     { key: 'currency', value: 'USD' },
@@ -251,7 +255,7 @@ function settingsRows(locale: 'en' | 'ru'): Row[] {
   ];
 }
 
-function criteriaRows(locale: 'en' | 'ru'): Row[] {
+function criteriaRows(locale: Locale): Row[] {
   // Same ids and names as the built-in defaults, with weights tuned a little.
   return defaultCriteria(locale).map((c) => ({
     criterion_id: c.criterion_id,
@@ -330,7 +334,7 @@ function planAccount(i: number, rng: Rng, ctx: Ctx, ordinal: number): Plan {
   const nq = quarters.length;
   const id = `A${String(i + 1).padStart(ctx.ids.account, '0')}`;
   const name = accountName(i);
-  const lang: 'ru' | 'en' = /[А-яЁё]/.test(name) ? 'ru' : 'en';
+  const lang: Locale = /[А-яЁё]/.test(name) ? 'ru' : 'en';
   const slot = i % 20;
   const status: Plan['status'] = slot === 7 || i % 40 === 33 ? 'lost' : slot === 15 ? 'prospect' : 'active';
   const isNew = status === 'active' && slot === 11 && nq > 1;
@@ -885,7 +889,7 @@ function surveyRows(plan: Plan, ctx: Ctx, contacts: ContactRef[]): void {
 
 // ---------------------------------------------------------------------------------------------
 
-function personName(rng: Rng, lang: 'ru' | 'en'): string {
+function personName(rng: Rng, lang: Locale): string {
   const pool = lang === 'en' ? T.EN_PEOPLE : rng.chance(0.5) ? T.RU_MALE : T.RU_FEMALE;
   return `${rng.pick(pool.first)} ${rng.pick(pool.last)}`;
 }

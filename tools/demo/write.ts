@@ -13,6 +13,7 @@ import type { ZodType } from 'zod';
 import { columnMeta, type CellKind } from '../../src/schema/columns.ts';
 import { DATASETS, DATASET_NAMES, type DatasetName } from '../../src/schema/datasets.ts';
 import { parsePeriod } from '../../src/schema/period.ts';
+import type { Locale } from '../../src/schema/concepts.ts';
 import { dayOf, type PortfolioRows, type Row } from './generate.ts';
 import { writeXlsx, type XlsxCell, type XlsxSheet } from './xlsx.ts';
 
@@ -34,7 +35,7 @@ interface SheetSpec {
   dataset: DatasetName;
   sheet: string;
   /** Header language: English column names or their first Russian alias. */
-  headers: 'en' | 'ru';
+  headers: Locale;
   rows: Row[];
 }
 
@@ -89,7 +90,7 @@ export function planFiles(rows: PortfolioRows, options: WriteOptions = {}): File
     headers: 'en',
     rows: rows[dataset],
   });
-  const ru = (dataset: DatasetName, headers: 'en' | 'ru' = 'en'): SheetSpec => ({
+  const ru = (dataset: DatasetName, headers: Locale = 'en'): SheetSpec => ({
     dataset,
     sheet: DATASETS[dataset].ru,
     headers,

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBuildContext, publishBuildContext } from '../../../src/content/context.ts';
-import { loadPortal } from '../../../src/content/portal.ts';
+import { loadLocale, loadPortal } from '../../../src/content/portal.ts';
 import type { IngestResult } from '../../../src/ingest/index.ts';
 import { shareLinks } from '../../../src/share/links.ts';
 import { fixtureDatasets, TODAY } from '../share/fixture.ts';
@@ -81,5 +81,16 @@ describe('loadPortal', () => {
       if (before === undefined) delete process.env.KAM_TODAY;
       else process.env.KAM_TODAY = before;
     }
+  });
+});
+
+describe('loadLocale', () => {
+  it('gives components the strings, formatter and language of the published context, and no data', () => {
+    expect(() => loadLocale()).toThrow(/No build context/);
+    const ctx = createBuildContext({ dataDir: '/data', today: TODAY, input: input() });
+    publishBuildContext(ctx);
+    const tools = loadLocale();
+    expect(tools).toEqual({ t: ctx.t, fmt: ctx.fmt, locale: ctx.locale });
+    expect(Object.keys(tools).sort()).toEqual(['fmt', 'locale', 't']);
   });
 });

@@ -6,11 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  PLAYBOOK_LOCALES,
-  playbookFrontmatter,
-  type PlaybookFrontmatter,
-} from '../../../src/content/playbooks.ts';
+import { playbookFrontmatter, type PlaybookFrontmatter } from '../../../src/content/playbooks.ts';
+import { LOCALES as PLAYBOOK_LOCALES } from '../../../src/schema/concepts.ts';
 import { computePortfolio } from '../../../src/domain/index.ts';
 import { messages } from '../../../src/i18n/index.ts';
 import {

@@ -22,6 +22,11 @@ function generatedFiles() {
   });
 }
 
+/** The generator's demo rows read by the real reader (never the data/ folder: tests need fixed data). */
+export function generatedDemoInput(): IngestResult {
+  return ingestFiles(generatedFiles());
+}
+
 export async function demoPortfolio(): Promise<{ source: string; data: Datasets; portfolio: Portfolio }> {
   const fromFolder = (await listDataFiles(DATA_DIR).catch(() => [])).length > 0;
   const result: IngestResult = fromFolder ? await ingestFolder(DATA_DIR) : ingestFiles(generatedFiles());
