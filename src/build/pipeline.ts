@@ -187,13 +187,20 @@ function failure(e: unknown, untouched: string): string {
   return `The build failed; ${untouched}.\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
 }
 
+/**
+ * The pages that carry `data-pagefind-body` (account, team member, playbook): Pagefind indexes
+ * only those anyway, and not reading the other thousand-odd pages (each account's printable
+ * review, the portfolio pages) saves it parsing them. A new searchable kind of page goes here.
+ */
+export const SEARCHABLE_PAGES = ['accounts/*/index.html', 'team/*/index.html', 'playbooks/*/*/index.html'];
+
 /** Pagefind through its Node API: index errors fail the build instead of being logged. */
 async function indexSite(site: string): Promise<number> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: site });
+    const added = await index.addDirectory({ path: site, glob: `{${SEARCHABLE_PAGES.join(',')}}` });
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);

@@ -836,6 +836,8 @@ export const en = {
     sinceBuildAccount: 'Since the previous build',
     sourcesTitle: 'Where the figures come from',
     sourcesLede: 'Open a figure to see the spreadsheet rows it was computed from.',
+    sourcesJson: 'All rows as JSON',
+    sourcesFailed: 'The rows could not be loaded; the JSON link above lists them.',
     rowWord: 'row',
     rows: (n: number) => `${n} ${plural('en', n, { one: 'row', other: 'rows' })}`,
     noRows: 'No rows: the figure has no data.',

@@ -830,6 +830,8 @@ export const ru: Messages = {
     sinceBuildAccount: 'С предыдущей сборки',
     sourcesTitle: 'Откуда взяты цифры',
     sourcesLede: 'Раскройте показатель, чтобы увидеть строки таблиц, из которых он рассчитан.',
+    sourcesJson: 'Все строки в JSON',
+    sourcesFailed: 'Не удалось загрузить строки; они есть по ссылке на JSON выше.',
     rowWord: 'строка',
     rows: (n: number) =>
       `${n} ${pluralOf('ru', n, { one: 'строка', few: 'строки', many: 'строк', other: 'строки' })}`,

@@ -9,13 +9,9 @@ import type { AccountResult, Portfolio } from '../domain/types.ts';
 import type { Formatters } from '../i18n/format.ts';
 import type { Messages } from '../i18n/index.ts';
 import { criteriaTable } from './account.ts';
+import type { RowPlace } from '../lib/place.ts';
 
-export interface RowPlace {
-  file: string;
-  sheet: string;
-  /** The row number as the spreadsheet shows it (header row = 1). */
-  row: number;
-}
+export { formatPlace, type RowPlace } from '../lib/place.ts';
 
 /** Figure name → its rows. Keys: see `accountSources`. */
 export type AccountSources = Record<string, RowPlace[]>;
@@ -133,11 +129,6 @@ export function accountSources(
   out.open_commitments = rows<object>('commitments', (r) => state.get(r as never)?.is_open === true);
   out.overdue_commitments = rows<object>('commitments', (r) => state.get(r as never)?.state === 'overdue');
   return out;
-}
-
-/** `file › sheet › row N` */
-export function formatPlace(p: RowPlace, rowWord = 'row'): string {
-  return `${p.file} › ${p.sheet} › ${rowWord} ${p.row}`;
 }
 
 export interface SourceItem {

@@ -130,11 +130,14 @@ describe('changes between builds', () => {
     expect(src.share_of_wallet).toEqual([]);
     expect(src.dossier_client_value).toEqual([]);
     expect(src.open_commitments).toEqual([]);
-    // The account page offers the same rows, collapsed and outside the search index.
+    // The account page offers the same rows, collapsed, loaded from that export when a figure
+    // is opened (the browser test opens one), and outside the search index.
     const html = await page('accounts/A1');
-    const block = html.slice(html.indexOf('data-figure="revenue"'));
-    for (const row of [3, 4, 5, 6]) expect(block).toContain(`financials.csv › financials › row ${row}`);
     expect(html).toMatch(/<section[^>]*class="card sources"[^>]*data-pagefind-ignore/);
+    expect(html).toMatch(/<section[^>]*data-sources="\/exports\/sources\/A1\.json"/);
+    const block = html.slice(html.indexOf('data-figure="revenue"'));
+    expect(block.slice(0, block.indexOf('</details>'))).toContain('(4 rows)');
+    expect(html).not.toContain('financials.csv › financials › row');
   });
 
   it('the next build lists exactly what changed in the data', async () => {

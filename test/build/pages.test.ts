@@ -137,3 +137,16 @@ describe('pages show what the core computed', () => {
     for (const id of new Set((await accounts()).map((a) => a.kam_id))) expect(page).toContain(`/team/${id}/`);
   });
 });
+
+describe('search index', () => {
+  it('reads exactly the pages that carry searchable content', async () => {
+    const { globSync } = await import('node:fs');
+    const { SEARCHABLE_PAGES } = await import('../../src/build/pipeline.ts');
+    const all = globSync('**/index.html', { cwd: SITE_DIR });
+    const withBody: string[] = [];
+    for (const f of all)
+      if ((await readFile(join(SITE_DIR, f), 'utf8')).includes('data-pagefind-body')) withBody.push(f);
+    expect(withBody.length).toBeGreaterThan(10);
+    expect(globSync(SEARCHABLE_PAGES, { cwd: SITE_DIR }).sort()).toEqual(withBody.sort());
+  });
+});

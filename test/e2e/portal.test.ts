@@ -191,3 +191,22 @@ describe('accounts table', () => {
     await page.close();
   });
 });
+
+describe('account page sources', () => {
+  it('lists the rows behind a figure when it is opened, from the sources export', async () => {
+    const id = accounts.find((a) => a.status !== 'lost')!.account_id;
+    const sources = JSON.parse(await readFile(`${SITE_DIR}/exports/sources/${id}.json`, 'utf8')) as Record<
+      string,
+      { file: string; sheet: string; row: number }[]
+    >;
+    const expected = sources.revenue!.map((r) => `${r.file} › ${r.sheet} › row ${r.row}`);
+    expect(expected.length).toBeGreaterThan(0);
+    const { page, problems } = await open(`/accounts/${id}/`);
+    const figure = page.locator('details[data-figure="revenue"]');
+    expect(await figure.locator('li').count()).toBe(0);
+    await figure.locator('summary').click();
+    await expect.poll(() => figure.locator('li code').allTextContents()).toEqual(expected);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
