@@ -9,6 +9,32 @@ import { plural } from './plural.ts';
 
 const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
+/** Dossier categories: the portal and the client bundle name them alike. */
+const dossierCategories = {
+  investment: 'Investments',
+  training: 'Training',
+  consulting: 'Consulting',
+  safety_stock: 'Safety stock',
+  samples: 'Samples',
+  expedited_delivery: 'Expedited deliveries',
+  benefit: 'Benefits',
+  problem_solved: 'Problems solved',
+  special_event: 'Special efforts',
+  history: 'History',
+} satisfies Record<DossierCategory, string>;
+
+/** Roles in the client's decision-making unit: the portal and the playbooks name them alike. */
+const dmuRoles = {
+  decision_maker: 'Decision maker',
+  influencer: 'Influencer',
+  buyer: 'Buyer',
+  user: 'User',
+  gatekeeper: 'Gatekeeper',
+  technical: 'Technical expert',
+  other: 'Other',
+  unassigned: 'Role not set',
+};
+
 export const en = {
   lang: 'en',
   app: { title: 'Key account portal', skip: 'Skip to content', menu: 'Menu' },
@@ -74,28 +100,8 @@ export const en = {
   },
   status: { active: 'Active', lost: 'Lost', prospect: 'Prospect' },
   role: { kam: 'Key account manager', team_member: 'Team member', support: 'Support', manager: 'Manager' },
-  dmu: {
-    decision_maker: 'Decision maker',
-    influencer: 'Influencer',
-    buyer: 'Buyer',
-    user: 'User',
-    gatekeeper: 'Gatekeeper',
-    technical: 'Technical expert',
-    other: 'Other',
-    unassigned: 'Role not set',
-  },
-  category: {
-    investment: 'Investments',
-    training: 'Training',
-    consulting: 'Consulting',
-    safety_stock: 'Safety stock',
-    samples: 'Samples',
-    expedited_delivery: 'Expedited deliveries',
-    benefit: 'Benefits',
-    problem_solved: 'Problems solved',
-    special_event: 'Special efforts',
-    history: 'History',
-  },
+  dmu: dmuRoles,
+  category: dossierCategories,
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
   commitmentState: {
     open: 'Open',
@@ -907,15 +913,7 @@ export const en = {
       independent: 'Independent supplier',
     },
     status: { active: 'active', lost: 'lost', prospect: 'prospect' },
-    dmu: {
-      decision_maker: 'Decision maker',
-      influencer: 'Influencer',
-      buyer: 'Buyer',
-      user: 'User',
-      gatekeeper: 'Gatekeeper',
-      technical: 'Technical expert',
-      other: 'Other',
-    },
+    dmu: dmuRoles,
     reason: { unreachable: 'owner cannot reach', no_owner: 'no owner' },
     col: {
       warnings: 'Early warnings',
@@ -1085,18 +1083,7 @@ export const en = {
     confirmed: 'Confirmed by you',
     notConfirmed: 'Our estimate',
     confidential: (client: string) => `Prepared for ${client}. Confidential.`,
-    categories: {
-      investment: 'Investments',
-      training: 'Training',
-      consulting: 'Consulting',
-      safety_stock: 'Safety stock',
-      samples: 'Samples',
-      expedited_delivery: 'Expedited deliveries',
-      benefit: 'Benefits',
-      problem_solved: 'Problems solved',
-      special_event: 'Special efforts',
-      history: 'History',
-    } satisfies Record<DossierCategory, string>,
+    categories: dossierCategories,
     states: {
       done_on_time: 'Done on time',
       done_late: 'Done late',

@@ -10,6 +10,30 @@ const plural = (n: number, one: string, few: string, many: string) => {
   return many;
 };
 
+const dossierCategories: Messages['category'] = {
+  investment: 'Инвестиции',
+  training: 'Обучение',
+  consulting: 'Консультации',
+  safety_stock: 'Резервный запас',
+  samples: 'Образцы',
+  expedited_delivery: 'Ускоренные поставки',
+  benefit: 'Выгоды',
+  problem_solved: 'Решённые проблемы',
+  special_event: 'Особые усилия',
+  history: 'История',
+};
+
+const dmuRoles: Messages['dmu'] = {
+  decision_maker: 'Лицо, принимающее решение',
+  influencer: 'Влияющее лицо',
+  buyer: 'Закупщик',
+  user: 'Пользователь',
+  gatekeeper: 'Привратник',
+  technical: 'Технический эксперт',
+  other: 'Другое',
+  unassigned: 'Роль не указана',
+};
+
 export const ru: Messages = {
   lang: 'ru',
   app: { title: 'Портал ключевых клиентов', skip: 'К содержанию', menu: 'Меню' },
@@ -75,28 +99,8 @@ export const ru: Messages = {
   },
   status: { active: 'Активный', lost: 'Потерян', prospect: 'Потенциальный' },
   role: { kam: 'Менеджер KAM', team_member: 'Член команды', support: 'Поддержка', manager: 'Руководитель' },
-  dmu: {
-    decision_maker: 'Лицо, принимающее решение',
-    influencer: 'Влияющее лицо',
-    buyer: 'Закупщик',
-    user: 'Пользователь',
-    gatekeeper: 'Привратник',
-    technical: 'Технический эксперт',
-    other: 'Другое',
-    unassigned: 'Роль не указана',
-  },
-  category: {
-    investment: 'Инвестиции',
-    training: 'Обучение',
-    consulting: 'Консультации',
-    safety_stock: 'Резервный запас',
-    samples: 'Образцы',
-    expedited_delivery: 'Ускоренные поставки',
-    benefit: 'Выгоды',
-    problem_solved: 'Решённые проблемы',
-    special_event: 'Особые усилия',
-    history: 'История',
-  },
+  dmu: dmuRoles,
+  category: dossierCategories,
   severity: { error: 'Ошибка', warning: 'Предупреждение', info: 'Заметка' },
   commitmentState: {
     open: 'Открыто',
@@ -899,15 +903,7 @@ export const ru: Messages = {
       independent: 'Независимый поставщик',
     },
     status: { active: 'активный', lost: 'потерян', prospect: 'потенциальный' },
-    dmu: {
-      decision_maker: 'Лицо, принимающее решение',
-      influencer: 'Влияющее лицо',
-      buyer: 'Закупщик',
-      user: 'Пользователь',
-      gatekeeper: 'Привратник',
-      technical: 'Технический эксперт',
-      other: 'Другое',
-    },
+    dmu: dmuRoles,
     reason: { unreachable: 'ответственный не может связаться', no_owner: 'нет ответственного' },
     col: {
       warnings: 'Ранние предупреждения',
@@ -1076,18 +1072,7 @@ export const ru: Messages = {
     confirmed: 'Подтверждено вами',
     notConfirmed: 'Наша оценка',
     confidential: (client) => `Подготовлено для ${client}. Конфиденциально.`,
-    categories: {
-      investment: 'Инвестиции',
-      training: 'Обучение',
-      consulting: 'Консультации',
-      safety_stock: 'Резервный запас',
-      samples: 'Образцы',
-      expedited_delivery: 'Ускоренные поставки',
-      benefit: 'Выгоды',
-      problem_solved: 'Решённые проблемы',
-      special_event: 'Особые усилия',
-      history: 'История',
-    },
+    categories: dossierCategories,
     states: {
       done_on_time: 'Выполнено в срок',
       done_late: 'Выполнено с опозданием',
