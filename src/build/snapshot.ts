@@ -12,6 +12,7 @@ import type { Portfolio } from '../domain/types.ts';
 import { accountsExport } from '../views/exports.ts';
 import { compareBuilds, type BuildChanges, type BuildSnapshot, type RowDigests } from '../views/changes.ts';
 import { stateDir } from '../lib/state.ts';
+import { rowDigestsOf, valueDigest } from '../lib/row-digests.ts';
 
 export { stateDir };
 
@@ -24,24 +25,6 @@ function rowKey(rec: Record<string, unknown>, key: readonly string[]): string {
   return key.length === 1 ? String(rec[key[0]!]) : key.map((k) => String(rec[k])).join('\u001f');
 }
 
-/**
- * A 53-bit hash of the row's JSON (cyrb53): enough to tell a changed row from an unchanged one,
- * and several times cheaper than a cryptographic hash over hundreds of thousands of rows.
- */
-function digest(value: unknown): string {
-  const text = JSON.stringify(value) ?? '';
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
 /** Per dataset, each row's key and digest; settings by their key. */
 export function rowDigests(data: Datasets): Record<string, RowDigests> {
   const out: Record<string, RowDigests> = {};
@@ -50,14 +33,13 @@ export function rowDigests(data: Datasets): Record<string, RowDigests> {
     if (name === 'settings') {
       for (const k of data.settingsGiven) {
         rows.keys.push(k);
-        rows.digests.push(digest((data.settings as Record<string, unknown>)[k]));
+        rows.digests.push(valueDigest((data.settings as Record<string, unknown>)[k]));
       }
     } else {
       const key = DATASETS[name].key as readonly string[];
-      for (const rec of data[name] as unknown as Record<string, unknown>[]) {
-        rows.keys.push(rowKey(rec, key));
-        rows.digests.push(digest(rec));
-      }
+      const records = data[name] as unknown as Record<string, unknown>[];
+      for (const rec of records) rows.keys.push(rowKey(rec, key));
+      rows.digests = rowDigestsOf(records);
     }
     out[name] = rows;
   }

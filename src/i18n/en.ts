@@ -120,7 +120,8 @@ export const en = {
       'Do we want the client (attractiveness, vertical) and does the client want us (our strength as a supplier in its eyes, horizontal)? Bubble size is revenue over the last 12 months; arrows show where each account came from in the previous period.',
     positioningLede:
       'How each client sees us: how critical our supply is to it (vertical) and how much of its spend we hold (horizontal). Arrows show the move since the previous period.',
-    legend: (before: string, moved: number) => `Arrows: change since ${before} (${moved} accounts moved).`,
+    legend: (before: string, moved: number, crossed: number) =>
+      `Arrows: change since ${before} (${moved} ${plural('en', moved, { one: 'account', other: 'accounts' })} moved, ${crossed} of them into another quadrant).`,
     coordsSelection: 'Numbers in the lists: attractiveness / strength (← the previous period).',
     coordsPositioning: 'Numbers in the lists: risk / spend (← the previous period).',
   },

@@ -17,6 +17,8 @@ export interface MatrixPointView {
   cls: string;
   from: { x: number; y: number } | null;
   quadrant: string;
+  /** The quadrant in the period the arrow starts from, when the account had one. */
+  fromQuadrant: string | null;
 }
 
 type Kind = MatrixKind;
@@ -56,6 +58,7 @@ export function matrixPoints(
       cls: now.cls,
       from: then && (then.x !== now.x || then.y !== now.y) ? { x: then.x, y: then.y } : null,
       quadrant: now.cls,
+      fromQuadrant: then?.cls ?? null,
     });
   }
   return out;
@@ -129,6 +132,8 @@ export interface MatrixPageView {
   points: MatrixPointView[];
   /** Accounts with an arrow. */
   moved: number;
+  /** Of those, the accounts that moved into another quadrant (the period change list counts these). */
+  crossed: number;
   /** Accounts the chart cannot place: lost ones counted apart from those merely unscored. */
   unplaced: { open: number; lost: number };
   xThreshold: number;
@@ -154,6 +159,7 @@ export function matrixPage(p: Portfolio, kind: Kind, period: string | null): Mat
     before: previousPeriod(p, period),
     points,
     moved: points.filter((pt) => pt.from).length,
+    crossed: points.filter((pt) => pt.from && pt.fromQuadrant !== pt.quadrant).length,
     unplaced: { open: missing.length - lost, lost },
     xThreshold: kind === 'selection' ? th.strength_threshold : th.spend_threshold,
     yThreshold: kind === 'selection' ? th.attractiveness_threshold : th.risk_threshold,

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import type { BuildContext } from '../content/context.ts';
 import type { DatasetName } from '../schema/index.ts';
 import { thresholdsOf } from './account.ts';
+import { rowDigestsOf } from '../lib/row-digests.ts';
 
 /** One digest of any JSON-like values (Maps and Sets as entry lists). */
 export function digest(...parts: unknown[]): string {
@@ -51,8 +52,8 @@ const keyed = new WeakMap<BuildContext, Keyed>();
 function keysOf(ctx: BuildContext): Keyed {
   const known = keyed.get(ctx);
   if (known) return known;
-  // Rows as JSON text with their place (file, sheet, row): plain strings keep this to a few
-  // hundred milliseconds at 1,000 accounts.
+  // Each row as its digest (shared with the build snapshot) and its place (file, sheet, row):
+  // short strings, so this stays small and quick at thousands of accounts.
   const perAccount = new Map<string, string[]>();
   const shared: string[] = [];
   for (const [name, rows] of Object.entries(ctx.data) as [DatasetName, unknown][]) {
@@ -61,9 +62,10 @@ function keysOf(ctx: BuildContext): Keyed {
       continue;
     }
     const origin = ctx.origins[name];
+    const digests = rowDigestsOf(rows);
     rows.forEach((row: Record<string, unknown>, i) => {
       const src = origin?.sources[i];
-      const text = `${name}\u001f${JSON.stringify(row)}\u001f${src?.file}\u001f${src?.sheet}\u001f${origin?.rows[i]}`;
+      const text = `${name}\u001f${digests[i]}\u001f${src?.file}\u001f${src?.sheet}\u001f${origin?.rows[i]}`;
       const id = row['account_id'];
       if (typeof id !== 'string') {
         shared.push(text);

@@ -23,6 +23,7 @@ import { sourcesSection } from '../../../src/views/provenance.ts';
 import { commitmentTable, handoverTable } from '../../../src/views/team.ts';
 import { DEMO_OPTIONS, demoAsOf } from '../../../tools/demo/generate.ts';
 import { generatedDemoInput } from '../share/demo.ts';
+import { periodMovements } from '../../../src/domain/movements.ts';
 
 const input = generatedDemoInput();
 const context = (over: Partial<Parameters<typeof createBuildContext>[0]> = {}): BuildContext =>
@@ -123,6 +124,11 @@ describe('matrixPage', () => {
         p.accounts.filter((a) => a.status === 'lost' && !placed.has(a.account_id)).length,
       );
       expect(v.moved).toBe(v.points.filter((pt) => pt.from).length);
+      // The legend's "into another quadrant" is the change list's "moved".
+      const moves = periodMovements(p, v.period, v.before)[kind].filter((m) => m.change === 'moved');
+      expect(v.crossed).toBe(moves.length);
+      expect(v.crossed).toBeGreaterThan(0);
+      expect(v.crossed).toBeLessThan(v.moved);
       expect(v.periods).toContain(p.current_period);
       expect(v.before).not.toBeNull();
       const s = p.settings;
