@@ -20,6 +20,7 @@ import type { BuildContext } from '../content/context.ts';
 import type { DatasetName } from '../schema/index.ts';
 import { thresholdsOf } from './account.ts';
 import { rowDigestsOf } from '../lib/row-digests.ts';
+import { pageFrame } from './frame.ts';
 
 /** One digest of any JSON-like values (Maps and Sets as entry lists). */
 export function digest(...parts: unknown[]): string {
@@ -105,4 +106,12 @@ export function accountKey(ctx: BuildContext, accountId: string): string {
     since ? [ctx.changes?.since, since] : null,
     ctx.shareLinks?.get(accountId) ?? null,
   );
+}
+
+/**
+ * The key of a page that renders only the frame and the view models it is given (a matrix
+ * page): their digest, with the portal's language.
+ */
+export function viewKey(ctx: BuildContext, ...views: unknown[]): string {
+  return digest(ctx.locale, pageFrame(ctx), ...views);
 }
