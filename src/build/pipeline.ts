@@ -25,6 +25,9 @@ import { writeShareBundles } from '../share/write.ts';
 import { shareLinks } from '../share/links.ts';
 import { resolveShareSecret } from '../share/secret.ts';
 import { prepareChanges } from './snapshot.ts';
+import { indexSearch, SEARCHABLE_PAGES } from './search-index.ts';
+import { stateDir } from '../lib/state.ts';
+import { readFileSync } from 'node:fs';
 
 export interface BuildOptions {
   root: string;
@@ -127,6 +130,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
     }),
   );
 
+  let search: Awaited<ReturnType<typeof indexSearch>> | undefined;
   try {
     await Promise.all(
       staged.map((o) => writingTo(o.target, () => rm(o.fresh, { recursive: true, force: true }))),
@@ -147,10 +151,22 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
         }),
       (n) => `${n} pages`,
     );
-    await progress.phase(
+    search = await progress.phase(
       PHASES.index,
-      () => writingTo(site.target, () => indexSite(site.fresh)),
-      (n) => `${n} pages indexed`,
+      () =>
+        writingTo(site.target, () =>
+          indexSearch({
+            site: site.fresh,
+            target: opts.outDir,
+            stateDir: stateDir(opts.root, env),
+            index: indexSite,
+            version: searchVersion(opts.root),
+          }),
+        ),
+      (s) =>
+        s.reused
+          ? `${s.pages} pages, searchable text unchanged: previous index kept`
+          : `${s.pages} pages indexed`,
     );
     report.bundles = await progress.phase(
       PHASES.share,
@@ -174,6 +190,10 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
     publishBuildContext(undefined);
   }
   await changes.save();
+  // Like the snapshot: only a published index may be taken over by the next build.
+  await search
+    ?.save()
+    .catch((e: unknown) => log.write(`  warning the search state could not be saved: ${String(e)}\n`));
   report.ok = true;
   return report;
 }
@@ -187,12 +207,17 @@ function failure(e: unknown, untouched: string): string {
   return `The build failed; ${untouched}.\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
 }
 
-/**
- * The pages that carry `data-pagefind-body` (account, team member, playbook): Pagefind indexes
- * only those anyway, and not reading the other thousand-odd pages (each account's printable
- * review, the portfolio pages) saves it parsing them. A new searchable kind of page goes here.
- */
-export const SEARCHABLE_PAGES = ['accounts/*/index.html', 'team/*/index.html', 'playbooks/*/*/index.html'];
+/** What makes an index differ besides the pages: Pagefind's version and which pages it reads. */
+function searchVersion(root: string): string {
+  let version = 'unknown';
+  try {
+    const pkg = readFileSync(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8');
+    version = (JSON.parse(pkg) as { version: string }).version;
+  } catch {
+    // Without a version the digest still changes with the pages; only a Pagefind upgrade would go unnoticed.
+  }
+  return `pagefind ${version} ${SEARCHABLE_PAGES.join(' ')}`;
+}
 
 /** Pagefind through its Node API: index errors fail the build instead of being logged. */
 async function indexSite(site: string): Promise<number> {

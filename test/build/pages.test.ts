@@ -141,7 +141,7 @@ describe('pages show what the core computed', () => {
 describe('search index', () => {
   it('reads exactly the pages that carry searchable content', async () => {
     const { globSync } = await import('node:fs');
-    const { SEARCHABLE_PAGES } = await import('../../src/build/pipeline.ts');
+    const { SEARCHABLE_PAGES } = await import('../../src/build/search-index.ts');
     const all = globSync('**/index.html', { cwd: SITE_DIR });
     const withBody: string[] = [];
     for (const f of all)
