@@ -87,18 +87,36 @@ export function searchableMarkup(html: string): string {
   return out.join('\u0000');
 }
 
-/** The digest of everything Pagefind would read in `site` (the searchable pages, in order). */
+/** Per searchable page: a digest of its bytes and of what Pagefind reads of it. */
+type PageDigests = Record<string, [bytes: string, searchable: string]>;
+
+/**
+ * The digest of everything Pagefind would read in `site` (the searchable pages, in order).
+ * Scanning markup is the slow part, so a page whose bytes are those of a page seen before (most
+ * of a rebuild's pages are copies) reuses that page's searchable digest.
+ */
 export async function searchInputDigest(
   site: string,
   version: string,
-): Promise<{ digest: string; pages: number }> {
+  seen: PageDigests = {},
+): Promise<{ digest: string; pages: PageDigests }> {
   const files = globSync(SEARCHABLE_PAGES, { cwd: site }).sort();
   const hash = createHash('sha256').update(`${INDEX_VERSION}\u0000${version}\u0000`);
+  const pages: PageDigests = {};
   for (const file of files) {
-    const html = await readFile(join(site, file), 'utf8');
-    hash.update(file).update('\u0001').update(searchableMarkup(html)).update('\u0002');
+    const bytes = await readFile(join(site, file));
+    const own = createHash('sha1').update(bytes).digest('base64url');
+    const known = seen[file];
+    const searchable =
+      known?.[0] === own
+        ? known[1]
+        : createHash('sha1')
+            .update(searchableMarkup(bytes.toString('utf8')))
+            .digest('base64url');
+    pages[file] = [own, searchable];
+    hash.update(file).update('\u0001').update(searchable).update('\u0002');
   }
-  return { digest: hash.digest('base64url'), pages: files.length };
+  return { digest: hash.digest('base64url'), pages };
 }
 
 interface Remembered {
@@ -106,6 +124,7 @@ interface Remembered {
   pages: number;
   /** Where that build published its site (and so its `pagefind/` folder). */
   site: string;
+  files: PageDigests;
 }
 
 /**
@@ -120,11 +139,11 @@ export async function indexSearch(opts: {
   index: (site: string) => Promise<number>;
   version: string;
 }): Promise<{ pages: number; reused: boolean; save(): Promise<void> }> {
-  const now = await searchInputDigest(opts.site, opts.version);
   const stateFile = join(opts.stateDir, STATE_FILE);
   const before = await readFile(stateFile, 'utf8')
     .then((t) => JSON.parse(t) as Remembered)
     .catch(() => null);
+  const now = await searchInputDigest(opts.site, opts.version, before?.files);
   const previousIndex = before ? join(before.site, 'pagefind') : '';
   let reused = false;
   let pages: number;
@@ -143,7 +162,12 @@ export async function indexSearch(opts: {
       const tmp = `${stateFile}.${process.pid}.tmp`;
       await writeFile(
         tmp,
-        JSON.stringify({ digest: now.digest, pages, site: opts.target } satisfies Remembered),
+        JSON.stringify({
+          digest: now.digest,
+          pages,
+          site: opts.target,
+          files: now.pages,
+        } satisfies Remembered),
       );
       await rename(tmp, stateFile);
     },
