@@ -29,6 +29,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_OPTIONS, demoAsOf, generatePortfolio } from '../tools/demo/generate.ts';
 import { writePortfolioFiles } from '../tools/demo/write.ts';
 import { PHASES } from '../src/build/pipeline.ts';
+import { installedVersion } from '../src/lib/package-version.ts';
 import { runMeasured, type Measured } from '../tools/bench/proc.ts';
 import { writeBaselineProject } from '../tools/bench/baseline.ts';
 import { measureSite, type WeightReport } from '../tools/bench/weight.ts';
@@ -122,8 +123,8 @@ const machine = {
   memory_gib: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
-  astro: packageVersion('astro'),
-  pagefind: packageVersion('pagefind'),
+  astro: installedVersion(ROOT, 'astro'),
+  pagefind: installedVersion(ROOT, 'pagefind'),
 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -397,16 +398,4 @@ function printTable(rows: SizeResult[]): void {
 function round(n: number, digits = 3): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
-}
-
-function packageVersion(name: string): string {
-  try {
-    return (
-      JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
-        version: string;
-      }
-    ).version;
-  } catch {
-    return 'unknown';
-  }
 }

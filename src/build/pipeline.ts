@@ -27,7 +27,7 @@ import { resolveShareSecret } from '../share/secret.ts';
 import { prepareChanges } from './snapshot.ts';
 import { indexSearch, SEARCHABLE_PAGES } from './search-index.ts';
 import { stateDir } from '../lib/state.ts';
-import { readFileSync } from 'node:fs';
+import { installedVersion } from '../lib/package-version.ts';
 
 export interface BuildOptions {
   root: string;
@@ -161,6 +161,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
             stateDir: stateDir(opts.root, env),
             index: indexSite,
             version: searchVersion(opts.root),
+            log,
           }),
         ),
       (s) =>
@@ -191,9 +192,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport> {
   }
   await changes.save();
   // Like the snapshot: only a published index may be taken over by the next build.
-  await search
-    ?.save()
-    .catch((e: unknown) => log.write(`  warning the search state could not be saved: ${String(e)}\n`));
+  await search?.save();
   report.ok = true;
   return report;
 }
@@ -207,16 +206,13 @@ function failure(e: unknown, untouched: string): string {
   return `The build failed; ${untouched}.\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
 }
 
-/** What makes an index differ besides the pages: Pagefind's version and which pages it reads. */
+/**
+ * What makes an index differ besides the pages: Pagefind's version and which pages it reads.
+ * (Were the version unreadable, a Pagefind upgrade alone would keep the old index, whose files
+ * still work together.)
+ */
 function searchVersion(root: string): string {
-  let version = 'unknown';
-  try {
-    const pkg = readFileSync(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8');
-    version = (JSON.parse(pkg) as { version: string }).version;
-  } catch {
-    // Without a version the digest still changes with the pages; only a Pagefind upgrade would go unnoticed.
-  }
-  return `pagefind ${version} ${SEARCHABLE_PAGES.join(' ')}`;
+  return `pagefind ${installedVersion(root, 'pagefind')} ${SEARCHABLE_PAGES.join(' ')}`;
 }
 
 /** Pagefind through its Node API: index errors fail the build instead of being logged. */

@@ -138,6 +138,7 @@ export async function indexSearch(opts: {
   stateDir: string;
   index: (site: string) => Promise<number>;
   version: string;
+  log: NodeJS.WritableStream;
 }): Promise<{ pages: number; reused: boolean; save(): Promise<void> }> {
   const stateFile = join(opts.stateDir, STATE_FILE);
   const before = await readFile(stateFile, 'utf8')
@@ -158,18 +159,23 @@ export async function indexSearch(opts: {
     pages,
     reused,
     async save() {
-      await mkdir(opts.stateDir, { recursive: true });
-      const tmp = `${stateFile}.${process.pid}.tmp`;
-      await writeFile(
-        tmp,
-        JSON.stringify({
-          digest: now.digest,
-          pages,
-          site: opts.target,
-          files: now.pages,
-        } satisfies Remembered),
-      );
-      await rename(tmp, stateFile);
+      try {
+        await mkdir(opts.stateDir, { recursive: true });
+        const tmp = `${stateFile}.${process.pid}.tmp`;
+        await writeFile(
+          tmp,
+          JSON.stringify({
+            digest: now.digest,
+            pages,
+            site: opts.target,
+            files: now.pages,
+          } satisfies Remembered),
+        );
+        await rename(tmp, stateFile);
+      } catch (e) {
+        // The portal is built; only the next build's reuse of this index is lost.
+        opts.log.write(`  warning the search state could not be saved in ${opts.stateDir}: ${String(e)}\n`);
+      }
     },
   };
 }

@@ -12,7 +12,7 @@ import type { Portfolio } from '../domain/types.ts';
 import { accountsExport } from '../views/exports.ts';
 import { compareBuilds, type BuildChanges, type BuildSnapshot, type RowDigests } from '../views/changes.ts';
 import { stateDir } from '../lib/state.ts';
-import { rowDigestsOf, valueDigest } from '../lib/row-digests.ts';
+import { rowDigestsOf, valueDigest } from '../lib/digest.ts';
 
 export { stateDir };
 

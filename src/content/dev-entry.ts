@@ -29,7 +29,6 @@ export async function fingerprint(dir: string): Promise<{ key: string; files: st
 
 /** The dev entry: options resolved once; a context made per distinct reading of the folder. */
 export class DevEntry {
-  readonly summarize = summarize;
   readonly dataDir = dataDir();
   readonly today = resolveToday();
   private readonly cacheDir = ingestCacheDir();
@@ -55,6 +54,11 @@ export class DevEntry {
     if (this.made?.result !== result) this.made = { result, context: this.contextFor(result, logger) };
     publishBuildContext(this.made.context);
     return result;
+  }
+
+  /** The error that stops a dev server started on data it cannot use. */
+  invalid(result: IngestResult): Error {
+    return new Error(`The data in ${this.dataDir} is invalid: ${summarize(result)}. Run npm run check-data.`);
   }
 
   private contextFor(result: IngestResult, logger: Logger): BuildContext {

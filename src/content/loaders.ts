@@ -41,9 +41,7 @@ function dataLoader(name: string, fill: Fill): Loader {
         if (!result.ok) {
           // In dev, keep the last good data; a build never proceeds on invalid data.
           if (ctx.watcher && ctx.store.keys().length > 0) return;
-          throw new Error(
-            `The data in ${entry.dataDir} is invalid: ${entry.summarize(result)}. Run npm run check-data.`,
-          );
+          throw entry.invalid(result);
         }
         ctx.store.clear();
         fill(ctx, result.data);

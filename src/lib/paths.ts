@@ -23,3 +23,5 @@ export function slug(id: string): string {
 
 export const accountHref = (id: string) => href(`/accounts/${slug(id)}/`);
 export const memberHref = (id: string) => href(`/team/${slug(id)}/`);
+/** An account's sources export: where each of its figures comes from (the account page loads it). */
+export const sourcesHref = (id: string) => href(`/exports/sources/${slug(id)}.json`);

@@ -9,37 +9,17 @@
  * - every row that belongs to no account (settings, team, criteria, pay…) and the portfolio's
  *   own figures an account page shows (period, thresholds, retention): a change there
  *   re-renders every page, which is the safe side;
- * - what the layout shows (files read and their rows, the latest read's problems);
+ * - what the layout shows (its `pageFrame`: files read and their rows, the latest read's problems);
  * - the account's changes since the previous build and its client-bundle link.
  * The code of the page is Astro's part: it hashes each page's module graph itself.
  * A missed input would leave a stale page; the rebuild test compares a rebuilt site with a
  * fresh one page by page.
  */
-import { createHash } from 'node:crypto';
 import type { BuildContext } from '../content/context.ts';
 import type { DatasetName } from '../schema/index.ts';
 import { thresholdsOf } from './account.ts';
-import { rowDigestsOf } from '../lib/row-digests.ts';
+import { digest, rowDigestsOf } from '../lib/digest.ts';
 import { pageFrame } from './frame.ts';
-
-/** One digest of any JSON-like values (Maps and Sets as entry lists). */
-export function digest(...parts: unknown[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) {
-    // Lists of strings (the rows) go in as they are: no second round of JSON escaping.
-    if (Array.isArray(part) && part.every((x) => typeof x === 'string')) {
-      hash.update(part.join('\u001e'));
-    } else hash.update(JSON.stringify(part, replacer) ?? 'undefined');
-    hash.update('\0');
-  }
-  return hash.digest('base64url');
-}
-
-function replacer(_key: string, value: unknown): unknown {
-  if (value instanceof Map) return { map: [...value] };
-  if (value instanceof Set) return { set: [...value] };
-  return value;
-}
 
 interface Keyed {
   /** Digest of the rows that belong to no account, the layout's inputs and portfolio figures. */
@@ -79,15 +59,13 @@ function keysOf(ctx: BuildContext): Keyed {
   }
   const p = ctx.portfolio;
   const result: Keyed = {
-    shared: digest(
-      shared,
-      ctx.locale,
-      ctx.today,
-      ctx.status.ok,
-      ctx.status.problems.map((x) => [x.file, x.sheet, x.row, x.cell, x.column, x.message]),
-      ctx.input.files.map((f) => [f.file, f.sheets.map((s) => [s.sheet, s.rows])]),
-      [p.current_period, p.periods, p.window, thresholdsOf(p), p.retention],
-    ),
+    shared: digest(shared, ctx.locale, ctx.today, pageFrame(ctx), [
+      p.current_period,
+      p.periods,
+      p.window,
+      thresholdsOf(p),
+      p.retention,
+    ]),
     rows: new Map([...perAccount].map(([id, list]) => [id, digest(list)])),
   };
   keyed.set(ctx, result);

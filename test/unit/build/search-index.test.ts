@@ -59,7 +59,14 @@ describe('indexSearch', () => {
           await writeFile(join(dir, 'pagefind/index.txt'), `index of ${name}`);
           return 1;
         };
-        const r = await indexSearch({ site, target: site, stateDir: state, index, version: 'v1' });
+        const r = await indexSearch({
+          site,
+          target: site,
+          stateDir: state,
+          index,
+          version: 'v1',
+          log: process.stderr,
+        });
         await r.save();
         return { ...r, text: await readFile(join(site, 'pagefind/index.txt'), 'utf8') };
       };

@@ -1,8 +1,29 @@
 /**
- * A short digest of every data row, made once per list of rows: the build snapshot ("what
- * changed since the previous build") and the page cache keys (views/page-keys.ts) both need
- * one per row, over hundreds of thousands of rows.
+ * Digests of data. `digest` (SHA-256) names what a build may reuse (page cache keys); the short
+ * row digests tell a changed row from an unchanged one, made once per list of rows, since the
+ * build snapshot ("what changed since the previous build") and the page keys both need one per
+ * row, over hundreds of thousands of rows.
  */
+import { createHash } from 'node:crypto';
+
+/** One digest of any JSON-like values (Maps and Sets as entry lists). */
+export function digest(...parts: unknown[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    // Lists of strings (the rows) go in as they are: no second round of JSON escaping.
+    if (Array.isArray(part) && part.every((x) => typeof x === 'string')) {
+      hash.update(part.join('\u001e'));
+    } else hash.update(JSON.stringify(part, replacer) ?? 'undefined');
+    hash.update('\0');
+  }
+  return hash.digest('base64url');
+}
+
+function replacer(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { map: [...value] };
+  if (value instanceof Set) return { set: [...value] };
+  return value;
+}
 
 /**
  * A 53-bit hash of a text (cyrb53): enough to tell a changed row from an unchanged one, and
